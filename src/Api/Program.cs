@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Acgs.Api;
+
+var app = AcgsApi.Build(args);
+await app.RunAsync();

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the ledger: installs and starts PostgreSQL and Redis when absent, then the API in the foreground.
+#   ./run.sh        start (or reuse) the services and run the API on $ACGS_URL (http://127.0.0.1:8011)
+#   ./run.sh stop   stop the PostgreSQL and Redis this clone started
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+if [ "${1:-}" = "stop" ]; then
+  exec bash scripts/services.sh down
+fi
+
+env_lines="$(bash scripts/services.sh up)"
+while IFS='=' read -r key value; do
+  [ -n "$key" ] && export "$key=$value"
+done <<<"$env_lines"
+
+export ConnectionStrings__Postgres="$ACGS_POSTGRES"
+export ConnectionStrings__Redis="$ACGS_REDIS"
+url="${ACGS_URL:-http://127.0.0.1:8011}"
+port="${url##*:}"
+port="${port%%/*}"
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "run: error: port $port is already in use; set ACGS_URL to another address" >&2
+  exit 1
+fi
+
+dotnet build src/Api -c Release -nologo -v quiet >/dev/null
+echo "run: ledger API listening on $url (health: $url/health/ready, metrics: $url/metrics)"
+exec dotnet run --project src/Api -c Release --no-build -- --urls "$url"

@@ -1,0 +1,72 @@
+using Acgs.Api.Health;
+using Acgs.Api.Infrastructure;
+using Acgs.Ledger;
+using JasperFx;
+using Marten;
+using Npgsql;
+using Prometheus;
+using StackExchange.Redis;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Acgs.Api;
+
+public static class AcgsApi
+{
+    // DESIGN §4.2: the largest signed request the ledger accepts; anything larger is a 413.
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+
+        var postgres = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured (ACGS_POSTGRES in ./run.sh).");
+        var redis = builder.Configuration.GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured (ACGS_REDIS in ./run.sh).");
+
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
+
+        builder.Services.AddMarten(options => options.ConfigureLedger(postgres))
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.AutoApplyTransactions();
+        });
+
+        builder.Services.AddProblemDetails(ProblemTypes.Configure);
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+        app.MapHealthEndpoints();
+        app.MapMetrics("/metrics");
+        return app;
+    }
+
+    private static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        // Redis is never the system of record: the ledger starts and serves without it.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        return ConnectionMultiplexer.Connect(options);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Acgs.Api.Tests.Infrastructure;
+
+// The real API on Kestrel on a loopback port: requests cross a real socket, as a client's would.
+public sealed class LedgerHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private LedgerHost(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<LedgerHost> StartAsync(string postgres, string redis)
+    {
+        var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration["ConnectionStrings:Postgres"] = postgres;
+            builder.Configuration["ConnectionStrings:Redis"] = redis;
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new LedgerHost(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+// One host per test project: each start pays Wolverine's code generation (FACTS).
+public sealed class LedgerHostFixture : IAsyncLifetime
+{
+    public const string Database = "acgs_test_api";
+
+    private LedgerHost? host;
+
+    public LedgerHost Host => host ?? throw new InvalidOperationException("host not started");
+
+    public async Task InitializeAsync()
+    {
+        var postgres = await TestEnvironment.RecreateDatabaseAsync(Database);
+        host = await LedgerHost.StartAsync(postgres, TestEnvironment.Redis);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LedgerHostCollection : ICollectionFixture<LedgerHostFixture>
+{
+    public const string Name = "ledger host";
+}
