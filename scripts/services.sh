@@ -5,7 +5,7 @@
 #   scripts/services.sh up            install if needed, start (or reuse) both, print KEY=VALUE lines
 #   scripts/services.sh down [postgresql] [redis]   stop what `up` started (by pid files)
 #   scripts/services.sh pg-start NAME PORT | pg-stop NAME          throwaway instances for fault tests
-#   scripts/services.sh redis-start NAME PORT | redis-stop NAME
+#   scripts/services.sh redis-start NAME PORT | redis-stop NAME | scratch-remove NAME
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +22,8 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # Runs a command as the user that owns the service data.
 as_service() {
-  if is_root; then runuser -u "$SERVICE_USER" -- "$@"; else "$@"; fi
+  # From /, because the service user may not be allowed into the caller's folder.
+  if is_root; then (cd / && runuser -u "$SERVICE_USER" -- "$@"); else "$@"; fi
 }
 
 pg_bin() {
@@ -237,6 +238,12 @@ down() {
 }
 
 case "${1:-}" in
+  pg-start | pg-stop | redis-start | redis-stop | scratch-remove)
+    [[ "${2:-}" =~ ^[a-z0-9-]+$ ]] || die "a throwaway instance's NAME is lowercase letters, digits and dashes"
+    ;;
+esac
+
+case "${1:-}" in
   up) up ;;
   down) shift; down "$@" ;;
   pg-start)
@@ -245,16 +252,17 @@ case "${1:-}" in
     as_service mkdir -p "$(dirname "$d")"
     pg_start "$d" "$3" "the throwaway port"
     wait_pg "$3"
-    printf 'ACGS_POSTGRES=%s\n' "$(pg_connection "$3" postgres)"
+    printf 'ACGS_POSTGRES=%s\nACGS_SCRATCH_DIR=%s\n' "$(pg_connection "$3" postgres)" "$d"
     ;;
   pg-stop) pg_stop "$(service_dir)/scratch/$2" ;;
+  scratch-remove) rm -rf "$(service_dir)/scratch/$2" ;;
   redis-start)
     ensure_service_user
     d="$(service_dir)/scratch/$2"
     as_service mkdir -p "$(dirname "$d")"
     redis_start "$d" "$3" "the throwaway port"
-    printf 'ACGS_REDIS=%s\n' "$(redis_connection "$3")"
+    printf 'ACGS_REDIS=%s\nACGS_SCRATCH_DIR=%s\n' "$(redis_connection "$3")" "$d"
     ;;
   redis-stop) redis_stop "$(service_dir)/scratch/$2" ;;
-  *) die "usage: services.sh up|down|pg-start NAME PORT|pg-stop NAME|redis-start NAME PORT|redis-stop NAME" ;;
+  *) die "usage: services.sh up|down|pg-start NAME PORT|pg-stop NAME|redis-start NAME PORT|redis-stop NAME|scratch-remove NAME" ;;
 esac

@@ -15,6 +15,10 @@ public sealed class run_script_refuses_a_port_held_by_another_process
         foreign.Start();
         var port = ((IPEndPoint)foreign.LocalEndpoint).Port;
         var dataDirectory = Directory.CreateTempSubdirectory("acgs-foreign-port-");
+        // Reachable by the service user, so the script keeps everything inside it and the cleanup below
+        // removes it all.
+        dataDirectory.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
         var environment = new Dictionary<string, string>
         {
             ["ACGS_DATA_DIR"] = dataDirectory.FullName,

@@ -19,6 +19,7 @@ public sealed class ready_fails_while_postgres_is_down_and_recovers : IAsyncLife
     public async Task DisposeAsync()
     {
         await TestEnvironment.RunScriptAsync("scripts/services.sh", null, "pg-stop", name);
+        await TestEnvironment.RunScriptAsync("scripts/services.sh", null, "scratch-remove", name);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ready_is_degraded_while_redis_is_down : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await TestEnvironment.RunScriptAsync("scripts/services.sh", null, "redis-stop", name);
+        await TestEnvironment.RunScriptAsync("scripts/services.sh", null, "scratch-remove", name);
     }
 
     [Fact]
