@@ -1,3 +1,4 @@
+using Acgs.Cli.Checkpoints;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
@@ -5,5 +6,6 @@ app.Configure(config =>
 {
     config.SetApplicationName("acgs");
     config.PropagateExceptions();
+    config.ConfigureCheckpoints();
 });
 return await app.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace Acgs.Ledger.Integrity.Merkle;
+
+public readonly record struct MerkleNode(NodeId Id, MerkleHash Hash);
