@@ -5,7 +5,13 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("acgs");
-    config.PropagateExceptions();
+    // Every command exits 2 for input it cannot use, usage errors included, and never shows a
+    // stack trace (which could carry a secret from a key file it was reading).
+    config.SetExceptionHandler((exception, _) =>
+    {
+        Console.Error.WriteLine($"acgs: {exception.Message}");
+        return 2;
+    });
     config.ConfigureCheckpoints();
 });
 return await app.RunAsync(args);

@@ -1,0 +1,124 @@
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Functions;
+using Weasel.Postgresql.Tables;
+using Weasel.Postgresql.Triggers;
+
+namespace Acgs.Ledger.Sealing;
+
+// The database's half of the one choke point (DESIGN §4.3): whatever path writes to mt_events, an
+// unsealed row never lands, and every sealed row is queued for the log sealer in the same
+// transaction. Kept as Weasel schema objects so Marten's migrations create and keep them.
+public static class LedgerSchema
+{
+    public const string Schema = LedgerConfiguration.SchemaName;
+
+    // SQLSTATEs the API maps to answers; class "AC" is ours, never PostgreSQL's.
+    public const string UnsealedRowState = "AC001";
+    public const string ActorHeadMovedState = "AC409";
+
+    public const string SealHeader = "acgs.seal";
+
+    public static readonly string RequireSealTrigger = "acgs_require_seal";
+    public static readonly string QueueSealedTrigger = "acgs_queue_sealed";
+
+    private static PostgresqlObjectName Name(string name) => new(Schema, name, SchemaUtils.IdentifierUsage.General);
+
+    public static StoreOptions AddLedgerSchema(this StoreOptions options)
+    {
+        var events = Name("mt_events");
+        var streams = $"{Schema}.mt_streams";
+        var objects = options.Storage.ExtendedSchemaObjects;
+
+        var submissions = new Table(Name("submissions"));
+        submissions.AddColumn<Guid>("submission_id").AsPrimaryKey();
+        // SHA-256 of the canonical submission: the same bytes again are a retry, other bytes a reuse.
+        submissions.AddColumn<string>("submission_sha256").NotNull();
+        submissions.AddColumn<long>("seq").NotNull();
+        objects.Add(submissions);
+
+        var unsealed = new Table(Name("unsealed"));
+        unsealed.AddColumn<long>("seq").AsPrimaryKey();
+        objects.Add(unsealed);
+
+        var actorKeys = new Table(Name("actor_keys"));
+        actorKeys.AddColumn<string>("key_id").AsPrimaryKey();
+        actorKeys.AddColumn<string>("public_key").NotNull();
+        actorKeys.AddColumn<Guid>("actor_id").NotNull();
+        objects.Add(actorKeys);
+
+        objects.Add(Function.ForSql($$"""
+            create or replace function {{Schema}}.require_seal() returns trigger language plpgsql as $f$
+            begin
+              -- Marten fills the sequence number of a failed append with exactly this row, outside any
+              -- session listener; it carries no governance data.
+              if new.stream_id = '{{Tombstone.StreamId}}'::uuid and new.type = '{{Tombstone.Name}}'
+                 and new.data = '{}'::jsonb and coalesce(new.headers, '{}'::jsonb) = '{}'::jsonb then
+                return new;
+              end if;
+              if new.headers is null or jsonb_typeof(new.headers -> '{{SealHeader}}') is distinct from 'string' then
+                raise exception 'unsealed event refused: stream %, version %, type %', new.stream_id, new.version, new.type
+                  using errcode = '{{UnsealedRowState}}';
+              end if;
+              return new;
+            end
+            $f$;
+            """));
+        objects.Add(new Trigger(Name(RequireSealTrigger), events, $"{Schema}.require_seal()")
+        {
+            Timing = TriggerTiming.Before,
+            Events = TriggerEvents.Insert,
+            ForEachRow = true,
+        });
+
+        objects.Add(Function.ForSql($$"""
+            create or replace function {{Schema}}.queue_sealed() returns trigger language plpgsql as $f$
+            begin
+              if new.stream_id <> '{{Tombstone.StreamId}}'::uuid then
+                insert into {{Schema}}.unsealed (seq) values (new.seq_id);
+              end if;
+              return null;
+            end
+            $f$;
+            """));
+        objects.Add(new Trigger(Name(QueueSealedTrigger), events, $"{Schema}.queue_sealed()")
+        {
+            Timing = TriggerTiming.After,
+            Events = TriggerEvents.Insert,
+            ForEachRow = true,
+        });
+
+        // DESIGN §4.5: an append judged by an actor's key, roles and suspension at stream version N
+        // holds that stream's row FOR SHARE until commit, and fails when the version moved; key, role
+        // and suspension events take it FOR UPDATE, so the two orders serialise.
+        objects.Add(Function.ForSql($$"""
+            create or replace function {{Schema}}.assert_actor_head(actor uuid, expected bigint) returns void
+            language plpgsql as $f$
+            declare current bigint;
+            begin
+              select version into current from {{streams}} where id = actor for share;
+              if current is distinct from expected then
+                raise exception 'actor % is at version %, not %', actor, coalesce(current, 0), expected
+                  using errcode = '{{ActorHeadMovedState}}';
+              end if;
+            end
+            $f$;
+            """));
+        objects.Add(Function.ForSql($$"""
+            create or replace function {{Schema}}.lock_actor_head(actor uuid, expected bigint) returns void
+            language plpgsql as $f$
+            declare current bigint;
+            begin
+              select version into current from {{streams}} where id = actor for update;
+              if coalesce(current, 0) <> expected then
+                raise exception 'actor % is at version %, not %', actor, coalesce(current, 0), expected
+                  using errcode = '{{ActorHeadMovedState}}';
+              end if;
+            end
+            $f$;
+            """));
+        return options;
+    }
+}
