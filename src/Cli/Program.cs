@@ -1,4 +1,5 @@
 using Acgs.Cli.Checkpoints;
+using Acgs.Cli.Json;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
@@ -12,6 +13,8 @@ app.Configure(config =>
         Console.Error.WriteLine($"acgs: {exception.Message}");
         return 2;
     });
+    config.AddCommand<JcsCommand>("jcs")
+        .WithDescription("Write the RFC 8785 canonical form of the JSON on standard input (the bytes the ledger hashes).");
     config.ConfigureCheckpoints();
 });
 return await app.RunAsync(args);
