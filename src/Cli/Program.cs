@@ -6,6 +6,7 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("acgs");
+    config.UseStrictParsing();
     // Every command exits 2 for input it cannot use, usage errors included, and never shows a
     // stack trace (which could carry a secret from a key file it was reading).
     config.SetExceptionHandler((exception, _) =>
