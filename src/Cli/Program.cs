@@ -1,3 +1,4 @@
+using Acgs.Cli.Keys;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
@@ -5,5 +6,6 @@ app.Configure(config =>
 {
     config.SetApplicationName("acgs");
     config.PropagateExceptions();
+    config.AddCommand<KeygenCommand>("keygen").WithDescription("Create an Ed25519 key pair: NAME.key (mode 0600) and NAME.pub");
 });
 return await app.RunAsync(args);
