@@ -1,0 +1,47 @@
+using Acgs.Ledger.Identity;
+
+namespace Acgs.Ledger.Integrity;
+
+// DESIGN §4.2: what an actor signs for one event,
+//   signature = Ed25519(actorKey, "acgs:submission:v1\n" || JCS(submission)), padded base64.
+// Members are camelCase in JSON; ids are lowercase hyphenated UUIDs; submittedAt is a
+// millisecond `Z` timestamp; expectedVersion is the stream's version before the event (0 for a
+// new stream); payloadHash is PayloadHash.Compute of the payload sent beside it.
+public sealed record Submission(
+    Guid LedgerId,
+    Guid SubmissionId,
+    Guid ActorId,
+    KeyId KeyId,
+    DateTimeOffset SubmittedAt,
+    string Type,
+    Guid StreamId,
+    long ExpectedVersion,
+    string PayloadHash)
+{
+    public byte[] SigningInput() => DomainTags.Prefix(DomainTags.Submission, CanonicalJson.Serialize(this));
+
+    public string Sign(SigningKey actorKey)
+    {
+        ArgumentNullException.ThrowIfNull(actorKey);
+        if (actorKey.KeyId != KeyId)
+        {
+            throw new ArgumentException($"The submission names key {KeyId}, not {actorKey.KeyId}.", nameof(actorKey));
+        }
+
+        return WireEncoding.ToBase64(actorKey.Sign(SigningInput()));
+    }
+
+    // The named key id must be the verifying key's own: a signature is judged only by the key the
+    // submission claims.
+    public bool VerifySignature(VerificationKey actorKey, string? signature)
+    {
+        ArgumentNullException.ThrowIfNull(actorKey);
+        return actorKey.KeyId == KeyId && actorKey.Verify(SigningInput(), signature);
+    }
+
+    internal bool IsWellFormed() =>
+        KeyId.Value is not null
+        && !string.IsNullOrEmpty(Type)
+        && ExpectedVersion is >= 0 and <= StrictJson.MaxSafeInteger
+        && Sha256Hex.IsWellFormed(PayloadHash);
+}
