@@ -14,6 +14,18 @@ while IFS='=' read -r key value; do
   [ -n "$key" ] && export "$key=$value"
 done <<<"$env_lines"
 
+keys="${ACGS_KEYS_DIR:-.local/keys}"
+if [ ! -f "$keys/genesis.json" ]; then
+  echo "run: first start: creating a new ledger in $keys"
+  dotnet run --project src/Cli -c Release -- init --constitution "${ACGS_CONSTITUTION:-examples/constitution.json}" \
+    --out "$keys" --host "${ACGS_ORIGIN_HOST:-localhost}"
+  chmod 700 "$keys"
+fi
+export Acgs__GenesisFile="$keys/genesis.json"
+export Acgs__LedgerKeyFile="$keys/ledger.key"
+export Acgs__SystemKeyFile="$keys/system.key"
+echo "run: admin key: $keys/admin.key; ledger public key: $keys/ledger.pub"
+
 export ConnectionStrings__Postgres="$ACGS_POSTGRES"
 export ConnectionStrings__Redis="$ACGS_REDIS"
 url="${ACGS_URL:-http://127.0.0.1:8011}"

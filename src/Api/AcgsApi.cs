@@ -1,6 +1,9 @@
+using Acgs.Api.Actors;
 using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
 using Acgs.Ledger;
+using Acgs.Ledger.Identity.Genesis;
+using Acgs.Ledger.Sealing;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -32,13 +35,24 @@ public static class AcgsApi
         var redis = builder.Configuration.GetConnectionString("Redis")
             ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured (ACGS_REDIS in ./run.sh).");
 
+        var files = LedgerFiles.From(builder.Configuration);
+        var genesis = files.ReadGenesis();
+        var clock = new LedgerClock(TimeProvider.System);
+
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(genesis);
+        builder.Services.AddSingleton(_ => files.ReadAuthority(genesis));
+        builder.Services.AddLedgerActs();
+        builder.Services.AddSingleton<SubmissionPipeline>();
+        builder.Services.AddSingleton<GenesisWriter>();
 
-        builder.Services.AddMarten(options => options.ConfigureLedger(postgres))
+        builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddHostedService<GenesisService>();
 
         builder.Host.UseWolverine(options =>
         {
@@ -50,7 +64,8 @@ public static class AcgsApi
         builder.Services.AddProblemDetails(ProblemTypes.Configure);
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<SealTriggersHealthCheck>("seal-triggers", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -58,6 +73,7 @@ public static class AcgsApi
         app.UseHttpMetrics();
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
+        app.MapActorsApi();
         return app;
     }
 

@@ -1,6 +1,8 @@
 using JasperFx.Events;
 using Marten;
+using Npgsql;
 using Weasel.Core;
+using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
@@ -28,9 +30,30 @@ public static class LedgerSchema
 
     public static StoreOptions AddLedgerSchema(this StoreOptions options)
     {
-        var events = Name("mt_events");
+        ArgumentNullException.ThrowIfNull(options);
+        options.Storage.ExtendedSchemaObjects.AddRange(Objects());
+        return options;
+    }
+
+    // Marten applies extended schema objects before it creates its event tables, so on an empty
+    // database its migration skips these triggers; they are created here, after it, every start.
+    public static async Task ApplyAsync(IDocumentStore store, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(token);
+        foreach (var trigger in Objects().OfType<EventsTrigger>())
+        {
+            await using var command = new NpgsqlCommand(trigger.CreateSql(), connection);
+            await command.ExecuteNonQueryAsync(token);
+        }
+    }
+
+    private static List<ISchemaObject> Objects()
+    {
         var streams = $"{Schema}.mt_streams";
-        var objects = options.Storage.ExtendedSchemaObjects;
+        var objects = new List<ISchemaObject>();
 
         var submissions = new Table(Name("submissions"));
         submissions.AddColumn<Guid>("submission_id").AsPrimaryKey();
@@ -53,9 +76,9 @@ public static class LedgerSchema
             create or replace function {{Schema}}.require_seal() returns trigger language plpgsql as $f$
             begin
               -- Marten fills the sequence number of a failed append with exactly this row, outside any
-              -- session listener; it carries no governance data.
-              if new.stream_id = '{{Tombstone.StreamId}}'::uuid and new.type = '{{Tombstone.Name}}'
-                 and new.data = '{}'::jsonb and coalesce(new.headers, '{}'::jsonb) = '{}'::jsonb then
+              -- session listener; it carries no governance data. (Its stream id is chosen per process.)
+              if new.type = '{{Tombstone.Name}}' and new.data = '{}'::jsonb
+                 and coalesce(new.headers, '{}'::jsonb) = '{}'::jsonb then
                 return new;
               end if;
               if new.headers is null or jsonb_typeof(new.headers -> '{{SealHeader}}') is distinct from 'string' then
@@ -66,29 +89,19 @@ public static class LedgerSchema
             end
             $f$;
             """));
-        objects.Add(new Trigger(Name(RequireSealTrigger), events, $"{Schema}.require_seal()")
-        {
-            Timing = TriggerTiming.Before,
-            Events = TriggerEvents.Insert,
-            ForEachRow = true,
-        });
+        objects.Add(new EventsTrigger(RequireSealTrigger, "before", $"{Schema}.require_seal()"));
 
         objects.Add(Function.ForSql($$"""
             create or replace function {{Schema}}.queue_sealed() returns trigger language plpgsql as $f$
             begin
-              if new.stream_id <> '{{Tombstone.StreamId}}'::uuid then
+              if new.type <> '{{Tombstone.Name}}' then
                 insert into {{Schema}}.unsealed (seq) values (new.seq_id);
               end if;
               return null;
             end
             $f$;
             """));
-        objects.Add(new Trigger(Name(QueueSealedTrigger), events, $"{Schema}.queue_sealed()")
-        {
-            Timing = TriggerTiming.After,
-            Events = TriggerEvents.Insert,
-            ForEachRow = true,
-        });
+        objects.Add(new EventsTrigger(QueueSealedTrigger, "after", $"{Schema}.queue_sealed()"));
 
         // DESIGN §4.5: an append judged by an actor's key, roles and suspension at stream version N
         // holds that stream's row FOR SHARE until commit, and fails when the version moved; key, role
@@ -119,6 +132,6 @@ public static class LedgerSchema
             end
             $f$;
             """));
-        return options;
+        return objects;
     }
 }

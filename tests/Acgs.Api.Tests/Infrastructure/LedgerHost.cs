@@ -8,27 +8,32 @@ public sealed class LedgerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private LedgerHost(WebApplication app, Uri address)
+    private LedgerHost(WebApplication app, Uri address, TestLedger ledger)
     {
         this.app = app;
+        Ledger = ledger;
         Client = new HttpClient { BaseAddress = address };
     }
 
     public HttpClient Client { get; }
 
+    public TestLedger Ledger { get; }
+
     public IServiceProvider Services => app.Services;
 
     public static async Task<LedgerHost> StartAsync(string postgres, string redis)
     {
+        var ledger = TestLedger.Create();
         var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
+            ledger.Configure(builder);
             builder.Configuration["ConnectionStrings:Postgres"] = postgres;
             builder.Configuration["ConnectionStrings:Redis"] = redis;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LedgerHost(app, new Uri(address));
+        return new LedgerHost(app, new Uri(address), ledger);
     }
 
     public async ValueTask DisposeAsync()
@@ -36,6 +41,7 @@ public sealed class LedgerHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        Ledger.Dispose();
     }
 }
 

@@ -1,0 +1,58 @@
+using Acgs.Api.Infrastructure;
+using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Sealing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Acgs.Api.Submissions;
+
+// The HTTP edge of every write: read the bounded body, hand it to the pipeline, answer with the
+// sealed event (201, the same for a retry) or a problem document naming why nothing was appended.
+public static class SubmissionEndpoint
+{
+    public sealed record WriteAnswer(
+        Guid SubmissionId,
+        string EventHash,
+        Guid StreamId,
+        long Version,
+        DateTimeOffset RecordedAt,
+        string Receipt,
+        string Proof);
+
+    public static async Task<IResult> HandleAsync(HttpContext context, SubmissionPipeline pipeline, SubmissionRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+        {
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType,
+                "Unsupported media type", "a signed request is sent as application/json");
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge,
+                "Request body too large", $"a signed request is at most {AcgsApi.MaxRequestBodyBytes} bytes");
+        }
+
+        var result = await pipeline.SubmitAsync(body, route, context.RequestAborted);
+        if (result.Rejection is { } rejection)
+        {
+            return Problems.Create(rejection.Status, ProblemTypes.Prefix + rejection.Kind, rejection.Title, rejection.Detail);
+        }
+
+        var answer = result.Answer!;
+        context.Response.Headers["Idempotent-Replayed"] = result.Replayed ? "true" : "false";
+        var body201 = new WriteAnswer(answer.SubmissionId, answer.EventHash, answer.StreamId, answer.Version, answer.RecordedAt,
+            answer.Receipt, $"/v1/proofs/inclusion?eventHash={answer.EventHash}");
+        context.Response.Headers.Location = $"/v1/events/{answer.EventHash}";
+        return TypedResults.Json(body201, LedgerJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+}

@@ -1,0 +1,36 @@
+using Acgs.Ledger.Constitution;
+using Acgs.Ledger.Identity.Actors;
+using Acgs.Ledger.Identity.Genesis;
+using Marten;
+
+namespace Acgs.Ledger;
+
+// The one registry of event type names (DESIGN §4.1): the name an actor signs as `type` is the name
+// Marten stores, so a row's type column can be checked against its seal.
+public static class EventTypes
+{
+    public const string LedgerCreated = "ledger-created";
+    public const string ActorRegistered = "actor-registered";
+    public const string ActorKeyRotated = "actor-key-rotated";
+    public const string ActorKeyResetProposed = "actor-key-reset-proposed";
+    public const string ActorKeyResetApproved = "actor-key-reset-approved";
+    public const string ActorRolesChanged = "actor-roles-changed";
+    public const string ActorSuspended = "actor-suspended";
+    public const string ActorReinstated = "actor-reinstated";
+    public const string ConstitutionAdopted = "constitution-adopted";
+
+    public static StoreOptions RegisterEventTypes(this StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Events.MapEventType<LedgerCreated>(LedgerCreated);
+        options.Events.MapEventType<ActorRegistered>(ActorRegistered);
+        options.Events.MapEventType<ActorKeyRotated>(ActorKeyRotated);
+        options.Events.MapEventType<ActorKeyResetProposed>(ActorKeyResetProposed);
+        options.Events.MapEventType<ActorKeyResetApproved>(ActorKeyResetApproved);
+        options.Events.MapEventType<ActorRolesChanged>(ActorRolesChanged);
+        options.Events.MapEventType<ActorSuspended>(ActorSuspended);
+        options.Events.MapEventType<ActorReinstated>(ActorReinstated);
+        options.Events.MapEventType<ConstitutionAdopted>(ConstitutionAdopted);
+        return options;
+    }
+}

@@ -1,0 +1,26 @@
+using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Sealing;
+using Marten;
+
+namespace Acgs.Ledger.Identity.Actors;
+
+public static class ActorStreams
+{
+    public static ValueTask<ActorState?> LoadAsync(ActContext context, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Session.Events.FetchLatest<ActorState>(context.Submission.StreamId, token);
+    }
+
+    // The act changes an existing actor, judged at the version the submitter saw.
+    public static SubmissionRejection? CheckCurrent(Submission submission, ActorState? target)
+    {
+        if (target is null)
+        {
+            return SubmissionRejection.Invalid($"no actor {submission.StreamId}");
+        }
+        return target.Version == submission.ExpectedVersion
+            ? null
+            : SubmissionRejection.VersionConflict($"actor {target.Id} is at version {target.Version}, not {submission.ExpectedVersion}");
+    }
+}

@@ -1,0 +1,214 @@
+using Acgs.Ledger.Identity;
+using Acgs.Ledger.Identity.Actors;
+using Acgs.Ledger.Integrity;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace Acgs.Ledger.Sealing;
+
+// Every write passes here, in the order of DESIGN §4.2: parse (I-JSON) → signature → idempotency →
+// ledger id → freshness → actor state and role → decision → sealed append. Idempotency comes right
+// after the signature so that a retry gets its stored answer even after the freshness window has
+// passed or the key has been rotated.
+public sealed class SubmissionPipeline(
+    IDocumentStore store,
+    NpgsqlDataSource dataSource,
+    LedgerAuthority ledger,
+    LedgerClock clock,
+    GovernanceActs acts)
+{
+    public static readonly TimeSpan FreshnessWindow = TimeSpan.FromMinutes(5);
+
+    private const string UniqueViolation = "23505";
+    private const string Deadlock = "40P01";
+
+    public async Task<SubmissionResult> SubmitAsync(ReadOnlyMemory<byte> body, SubmissionRoute route, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        using var parsed = StrictJson.Parse(body);
+        if (!parsed.IsValid)
+        {
+            return Reject(SubmissionRejection.InvalidJson($"{parsed.Error.Path}: {parsed.Error.Message}"));
+        }
+        if (!LedgerJson.TryDeserializeExact<SignedRequest>(parsed.RootElement, out var request, out var envelopeError))
+        {
+            return Reject(SubmissionRejection.InvalidJson($"{envelopeError.Path}: {envelopeError.Message}"));
+        }
+
+        var submission = request.Submission;
+        if (route.RefusalFor(submission) is { } routeProblem)
+        {
+            return Reject(SubmissionRejection.RouteMismatch(routeProblem));
+        }
+        var act = acts.Find(submission.Type)
+            ?? throw new InvalidOperationException($"route accepts {submission.Type} but no act is registered for it");
+        if (!PayloadHash.Matches(request.Payload, submission.PayloadHash))
+        {
+            return Reject(SubmissionRejection.PayloadHashMismatch());
+        }
+        if (!act.TryReadPayload(request.Payload, out var payload, out var payloadError))
+        {
+            return Reject(SubmissionRejection.InvalidJson($"$.payload{payloadError.Path.TrimStart('$')}: {payloadError.Message}"));
+        }
+
+        var signer = await FindKeyAsync(submission.KeyId, token);
+        if (signer is null || signer.Value.ActorId != submission.ActorId)
+        {
+            return Reject(SubmissionRejection.UnknownKey(submission.KeyId.Value));
+        }
+        if (!submission.VerifySignature(signer.Value.Key, request.Signature))
+        {
+            return Reject(SubmissionRejection.BadSignature());
+        }
+
+        var pending = new PendingSeal(submission, request.Signature, 0);
+        if (await FindRecordedAsync(submission.SubmissionId, token) is { } recorded)
+        {
+            return recorded.Sha256 == pending.SubmissionSha256
+                ? SubmissionResult.Sealed(SealedAnswer.From(recorded.Seal, ledger), replayed: true)
+                : Reject(SubmissionRejection.SubmissionReused(submission.SubmissionId));
+        }
+
+        if (submission.LedgerId != ledger.LedgerId)
+        {
+            return Reject(SubmissionRejection.WrongLedger(submission.LedgerId));
+        }
+        var now = clock.Now();
+        if ((submission.SubmittedAt - now).Duration() > FreshnessWindow)
+        {
+            return Reject(SubmissionRejection.Stale(submission.SubmittedAt, now));
+        }
+
+        await using var session = store.LightweightSession();
+        var actor = await session.Events.FetchLatest<ActorState>(submission.ActorId, token);
+        if (actor is null)
+        {
+            return Reject(SubmissionRejection.UnknownKey(submission.KeyId.Value));
+        }
+        if (actor.KeyId != submission.KeyId)
+        {
+            return Reject(SubmissionRejection.KeyNotActive(submission.KeyId.Value));
+        }
+        if (actor.Suspended)
+        {
+            return Reject(SubmissionRejection.Suspended(actor.Id));
+        }
+        if (act.Authorize(actor, submission) is { } refusal)
+        {
+            return Reject(SubmissionRejection.RoleNotAllowed(submission.Type, refusal));
+        }
+
+        var outcome = await act.DecideAsync(new ActContext(submission, actor, session, ledger.LedgerId, now), payload, token);
+        if (outcome.Rejection is not null || outcome.Event is null)
+        {
+            return Reject(outcome.Rejection ?? SubmissionRejection.Invalid("the act produced no event"));
+        }
+
+        // The actor's key, roles and suspension as judged above must still hold at commit (DESIGN §4.5).
+        session.QueueSqlCommand($"select {LedgerSchema.Schema}.assert_actor_head(?, ?)", actor.Id, actor.Version);
+        foreach (var statement in outcome.Statements)
+        {
+            session.QueueSqlCommand(statement.Sql, statement.Parameters);
+        }
+        var stream = submission.ExpectedVersion == 0
+            ? session.Events.StartStream(submission.StreamId, outcome.Event)
+            : session.Events.Append(submission.StreamId, submission.ExpectedVersion + 1, outcome.Event);
+        var appended = stream.Events.Single();
+        appended.SetHeader(PendingSeal.HeaderName, pending with { ActorVersion = actor.Version });
+
+        var conflict = await SaveAsync(session, token);
+        if (conflict is not null)
+        {
+            // A concurrent attempt with the same submission may have won the race: its answer is ours.
+            if (await FindRecordedAsync(submission.SubmissionId, token) is { } winner)
+            {
+                return winner.Sha256 == pending.SubmissionSha256
+                    ? SubmissionResult.Sealed(SealedAnswer.From(winner.Seal, ledger), replayed: true)
+                    : Reject(SubmissionRejection.SubmissionReused(submission.SubmissionId));
+            }
+            return Reject(conflict);
+        }
+
+        var sealText = appended.Headers?.GetValueOrDefault(EventSeal.HeaderName) as string;
+        if (!EventSeal.TryParse(sealText, out var seal, out var problem))
+        {
+            throw new InvalidOperationException($"the appended event carries no readable seal: {problem}");
+        }
+        return SubmissionResult.Sealed(SealedAnswer.From(seal, ledger), replayed: false);
+    }
+
+    private static SubmissionResult Reject(SubmissionRejection rejection) => SubmissionResult.Rejected(rejection);
+
+    // Losing a race is an answer, not a fault: the stream or the actor moved, or a unique key was taken.
+    private static async Task<SubmissionRejection?> SaveAsync(IDocumentSession session, CancellationToken token)
+    {
+        try
+        {
+            await session.SaveChangesAsync(token);
+            return null;
+        }
+        catch (Exception exception) when (exception is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+                                              or JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            return SubmissionRejection.VersionConflict(exception.Message);
+        }
+        catch (Exception exception) when (FindPostgresError(exception) is { } postgres)
+        {
+            return postgres.SqlState switch
+            {
+                LedgerSchema.ActorHeadMovedState => SubmissionRejection.ActorChanged(postgres.MessageText),
+                Deadlock => SubmissionRejection.VersionConflict("deadlock detected; retry"),
+                UniqueViolation when postgres.ConstraintName?.Contains("actor_keys", StringComparison.Ordinal) == true => SubmissionRejection.KeyInUse(),
+                UniqueViolation => SubmissionRejection.VersionConflict(postgres.MessageText),
+                _ => throw new InvalidOperationException("append failed", exception),
+            };
+        }
+    }
+
+    private static PostgresException? FindPostgresError(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException postgres)
+            {
+                return postgres;
+            }
+        }
+        return null;
+    }
+
+    private async Task<(Guid ActorId, VerificationKey Key)?> FindKeyAsync(KeyId keyId, CancellationToken token)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select actor_id, public_key from {LedgerSchema.Schema}.actor_keys where key_id = $1");
+        command.Parameters.AddWithValue(keyId.Value);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        if (!await reader.ReadAsync(token))
+        {
+            return null;
+        }
+        return (reader.GetGuid(0), VerificationKey.Parse(reader.GetString(1)));
+    }
+
+    private async Task<(string Sha256, EventSeal Seal)?> FindRecordedAsync(Guid submissionId, CancellationToken token)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select s.submission_sha256, e.headers ->> '{EventSeal.HeaderName}'
+            from {LedgerSchema.Schema}.submissions s join {LedgerSchema.Schema}.mt_events e on e.seq_id = s.seq
+            where s.submission_id = $1
+            """);
+        command.Parameters.AddWithValue(submissionId);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        if (!await reader.ReadAsync(token))
+        {
+            return null;
+        }
+        return EventSeal.TryParse(reader.GetString(1), out var seal, out var problem)
+            ? (reader.GetString(0), seal)
+            : throw new InvalidOperationException($"the recorded event of submission {submissionId} has an unreadable seal: {problem}");
+    }
+}
