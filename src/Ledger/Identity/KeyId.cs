@@ -35,11 +35,6 @@ public readonly record struct KeyId
         return keyId.Value is not null;
     }
 
-    public static KeyId Parse(string text) =>
-        TryParse(text, out var keyId)
-            ? keyId
-            : throw new FormatException($"A key id is {Length} lowercase hex characters.");
-
     public override string ToString() => Value ?? string.Empty;
 }
 

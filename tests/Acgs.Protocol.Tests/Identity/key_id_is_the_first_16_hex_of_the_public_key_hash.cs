@@ -41,6 +41,7 @@ public class key_id_is_the_first_16_hex_of_the_public_key_hash
     [Fact]
     public void which_parses_back()
     {
-        KeyId.Parse("21fe31dfa154a261").Value.ShouldBe("21fe31dfa154a261");
+        KeyId.TryParse("21fe31dfa154a261", out var keyId).ShouldBeTrue();
+        keyId.Value.ShouldBe("21fe31dfa154a261");
     }
 }

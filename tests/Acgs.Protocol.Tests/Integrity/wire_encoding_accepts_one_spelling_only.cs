@@ -32,6 +32,6 @@ public class wire_encoding_accepts_one_spelling_only
     [InlineData("0x0f", false)]
     public void and_lowercase_hex(string text, bool accepted)
     {
-        WireEncoding.TryFromHex(text, 2, out _).ShouldBe(accepted);
+        WireEncoding.IsLowercaseHex(text, 2).ShouldBe(accepted);
     }
 }

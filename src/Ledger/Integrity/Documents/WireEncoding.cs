@@ -30,12 +30,6 @@ public static class WireEncoding
         return true;
     }
 
-    public static bool TryFromHex(string? text, int byteCount, [NotNullWhen(true)] out byte[]? bytes)
-    {
-        bytes = IsLowercaseHex(text, byteCount) ? Convert.FromHexString(text) : null;
-        return bytes is not null;
-    }
-
     // Convert.TryFromBase64String skips white space and ignores non-zero pad bits; re-encoding and
     // comparing refuses both, so two different strings never carry the same key or signature.
     public static bool TryFromBase64(string? text, int byteCount, [NotNullWhen(true)] out byte[]? bytes)
