@@ -5,6 +5,7 @@ using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Functions;
+using Weasel.Postgresql.Procedures;
 using Weasel.Postgresql.Tables;
 using Weasel.Postgresql.Triggers;
 
@@ -103,11 +104,13 @@ public static class LedgerSchema
             """));
         objects.Add(new EventsTrigger(QueueSealedTrigger, "after", $"{Schema}.queue_sealed()"));
 
-        // DESIGN §4.5: an append judged by an actor's key, roles and suspension at stream version N
+        // Procedures, not functions: CALL returns no result set, which Marten's batched reads require of
+    // queued statements.
+    // DESIGN §4.5: an append judged by an actor's key, roles and suspension at stream version N
         // holds that stream's row FOR SHARE until commit, and fails when the version moved; key, role
         // and suspension events take it FOR UPDATE, so the two orders serialise.
-        objects.Add(Function.ForSql($$"""
-            create or replace function {{Schema}}.assert_actor_head(actor uuid, expected bigint) returns void
+        objects.Add(new StoredProcedure(Name("assert_actor_head"), $$"""
+            create or replace procedure {{Schema}}.assert_actor_head(actor uuid, expected bigint)
             language plpgsql as $f$
             declare current bigint;
             begin
@@ -119,8 +122,8 @@ public static class LedgerSchema
             end
             $f$;
             """));
-        objects.Add(Function.ForSql($$"""
-            create or replace function {{Schema}}.lock_actor_head(actor uuid, expected bigint) returns void
+        objects.Add(new StoredProcedure(Name("lock_actor_head"), $$"""
+            create or replace procedure {{Schema}}.lock_actor_head(actor uuid, expected bigint)
             language plpgsql as $f$
             declare current bigint;
             begin

@@ -34,7 +34,7 @@ public static class ActorRules
 
     // Key, role and suspension events hold the changed actor's row FOR UPDATE (DESIGN §4.5).
     public static QueuedSql LockActor(Guid actorId, long expectedVersion) =>
-        new($"select {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, expectedVersion);
+        new($"call {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, expectedVersion);
 
     public static SubmissionRejection? CheckRoles(IReadOnlyList<Role> roles)
     {
