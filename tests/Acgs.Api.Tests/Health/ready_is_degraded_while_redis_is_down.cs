@@ -27,7 +27,7 @@ public sealed class ready_is_degraded_while_redis_is_down : IAsyncLifetime
     [Fact]
     public async Task ready_stays_200_and_reports_redis_degraded()
     {
-        var postgres = await TestEnvironment.RecreateDatabaseAsync("acgs_test_api_redis_fault");
+        var postgres = await TestEnvironment.RecreateDatabaseAsync(TestEnvironment.DatabaseName("acgs_test_api_redis_fault"));
         await using var host = await LedgerHost.StartAsync(postgres, redis);
         await Eventually.StatusAsync(host.Client, "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(10));
 

@@ -48,7 +48,7 @@ public sealed class LedgerHost : IAsyncDisposable
 // One host per test project: each start pays Wolverine's code generation (FACTS).
 public sealed class LedgerHostFixture : IAsyncLifetime
 {
-    public const string Database = "acgs_test_api";
+    public static readonly string Database = TestEnvironment.DatabaseName("acgs_test_api");
 
     private LedgerHost? host;
 

@@ -13,6 +13,11 @@ public static class TestEnvironment
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    // Clones and worktrees on one machine share the PostgreSQL server; a suffix from the clone's
+    // path keeps their test databases apart.
+    public static string DatabaseName(string name) =>
+        $"{name}_{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryRoot)))[..8]}";
+
     public static string DatabaseConnection(string database) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
 
