@@ -14,7 +14,7 @@ while IFS='=' read -r key value; do
   [ -n "$key" ] && export "$key=$value"
 done <<<"$env_lines"
 
-keys="${ACGS_KEYS_DIR:-.local/keys}"
+keys="$(realpath -m "${ACGS_KEYS_DIR:-.local/keys}")"
 if [ ! -f "$keys/genesis.json" ]; then
   echo "run: first start: creating a new ledger in $keys"
   dotnet run --project src/Cli -c Release -- init --constitution "${ACGS_CONSTITUTION:-examples/constitution.json}" \
@@ -38,4 +38,5 @@ fi
 
 dotnet build src/Api -c Release -nologo -v quiet >/dev/null
 echo "run: ledger API listening on $url (health: $url/health/ready, metrics: $url/metrics)"
-exec dotnet run --project src/Api -c Release --no-build -- --urls "$url"
+# The built assembly itself, not `dotnet run`, so Ctrl+C and signals reach the ledger directly.
+exec dotnet src/Api/bin/Release/net10.0/Acgs.Api.dll --contentRoot "$PWD/src/Api" --urls "$url"
