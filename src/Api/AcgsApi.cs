@@ -1,9 +1,11 @@
 using Acgs.Api.Actors;
 using Acgs.Api.Health;
+using Acgs.Api.Log;
 using Acgs.Api.Infrastructure;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Sealing;
+using Acgs.Ledger.Sealing.Log;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -39,7 +41,8 @@ public static class AcgsApi
         var genesis = files.ReadGenesis();
         var clock = new LedgerClock(TimeProvider.System);
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+        builder.Services.AddSingleton(_ => CreateDataSource(postgres));
+        builder.Services.AddSingleton<LogReader>();
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(genesis);
@@ -53,6 +56,7 @@ public static class AcgsApi
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddHostedService<GenesisService>();
+        builder.Services.AddHostedService<LogSealer>();
 
         builder.Host.UseWolverine(options =>
         {
@@ -74,7 +78,20 @@ public static class AcgsApi
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
         app.MapActorsApi();
+        app.MapLogApi();
         return app;
+    }
+
+    // The sealer holds a transaction-scoped advisory lock: keepalives find a dead peer, and the server
+    // ends a transaction left idle, so a stalled node cannot hold the log (DESIGN §4.4).
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            KeepAlive = 30,
+            Options = "-c idle_in_transaction_session_timeout=60000",
+        };
+        return NpgsqlDataSource.Create(settings.ConnectionString);
     }
 
     private static ConnectionMultiplexer ConnectRedis(string configuration)

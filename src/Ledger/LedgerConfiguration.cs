@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
@@ -23,9 +22,9 @@ public static class LedgerConfiguration
 
         // One serializer configuration for storage and hashing alike, so the data read back from
         // PostgreSQL canonicalises to exactly the payload that was signed (DESIGN §4.2).
-        var json = new JsonSerializerOptions();
-        LedgerJson.ApplyTo(json);
-        options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase);
+        // (EnumStorage.AsString would add Marten's own enum converter, which writes "Admin" where the
+        // signed payload says "admin"; the ledger's camelCase converter comes from LedgerJson.)
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsInteger, Casing.CamelCase, LedgerJson.ApplyTo);
 
         // Every stream and actor is identified by a UUID (DESIGN §2: one identity type).
         options.Events.StreamIdentity = StreamIdentity.AsGuid;

@@ -45,6 +45,9 @@ public sealed class SigningKey : IDisposable
 
     public byte[] Sign(ReadOnlySpan<byte> data) => SignatureAlgorithm.Ed25519.Sign(key, data);
 
+    // The same key as a C2SP note signer (checkpoints); the note signer does not own the key.
+    public Integrity.Notes.NoteSigner AsNoteSigner(string name) => new(name, key);
+
     public void ExportSeed(Span<byte> destination)
     {
         if (destination.Length != SeedSize)

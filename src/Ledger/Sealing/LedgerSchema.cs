@@ -21,6 +21,7 @@ public static class LedgerSchema
     // SQLSTATEs the API maps to answers; class "AC" is ours, never PostgreSQL's.
     public const string UnsealedRowState = "AC001";
     public const string ActorHeadMovedState = "AC409";
+    public const string AppendOnlyState = "AC002";
 
     public const string SealHeader = "acgs.seal";
 
@@ -44,7 +45,7 @@ public static class LedgerSchema
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(token);
-        foreach (var trigger in Objects().OfType<EventsTrigger>())
+        foreach (var trigger in Objects().OfType<GuardedTrigger>())
         {
             await using var command = new NpgsqlCommand(trigger.CreateSql(), connection);
             await command.ExecuteNonQueryAsync(token);
@@ -54,7 +55,7 @@ public static class LedgerSchema
     private static List<ISchemaObject> Objects()
     {
         var streams = $"{Schema}.mt_streams";
-        var objects = new List<ISchemaObject>();
+        var objects = new List<ISchemaObject>(Log.LogSchema.Objects());
 
         var submissions = new Table(Name("submissions"));
         submissions.AddColumn<Guid>("submission_id").AsPrimaryKey();
@@ -90,7 +91,7 @@ public static class LedgerSchema
             end
             $f$;
             """));
-        objects.Add(new EventsTrigger(RequireSealTrigger, "before", $"{Schema}.require_seal()"));
+        objects.Add(new GuardedTrigger(RequireSealTrigger, "mt_events", "before insert", $"{Schema}.require_seal()"));
 
         objects.Add(Function.ForSql($$"""
             create or replace function {{Schema}}.queue_sealed() returns trigger language plpgsql as $f$
@@ -102,7 +103,7 @@ public static class LedgerSchema
             end
             $f$;
             """));
-        objects.Add(new EventsTrigger(QueueSealedTrigger, "after", $"{Schema}.queue_sealed()"));
+        objects.Add(new GuardedTrigger(QueueSealedTrigger, "mt_events", "after insert", $"{Schema}.queue_sealed()"));
 
         // Procedures, not functions: CALL returns no result set, which Marten's batched reads require of
     // queued statements.

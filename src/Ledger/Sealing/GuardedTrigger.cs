@@ -5,20 +5,20 @@ using Weasel.Postgresql;
 
 namespace Acgs.Ledger.Sealing;
 
-// A row trigger on Marten's mt_events as a Weasel schema object: found by name in pg_trigger,
-// created when missing (and the table exists), so migrations create and keep it. Weasel's own
-// Trigger writes a DROP against the table even before the table exists, which fails on an empty
-// database; this one guards both statements.
-internal sealed class EventsTrigger(string name, string timing, string functionCall) : ISchemaObject
+// A trigger as a Weasel schema object: found by name in pg_trigger, created when missing (and its
+// table exists), so migrations create and keep it. Weasel's own Trigger writes a DROP against the
+// table even before the table exists, which fails on an empty database (Marten creates mt_events
+// after extended schema objects); this one guards both statements.
+internal sealed class GuardedTrigger(string name, string table, string when, string functionCall) : ISchemaObject
 {
-    private static readonly string Table = $"{LedgerSchema.Schema}.mt_events";
+    private readonly string qualifiedTable = $"{LedgerSchema.Schema}.{table}";
 
     public DbObjectName Identifier { get; } = new PostgresqlObjectName(LedgerSchema.Schema, name, SchemaUtils.IdentifierUsage.General);
 
     public string CreateSql() =>
         $"""
-        DO $guard$ BEGIN IF to_regclass('{Table}') IS NOT NULL THEN
-          CREATE OR REPLACE TRIGGER {name} {timing} INSERT ON {Table} FOR EACH ROW EXECUTE FUNCTION {functionCall};
+        DO $guard$ BEGIN IF to_regclass('{qualifiedTable}') IS NOT NULL THEN
+          CREATE OR REPLACE TRIGGER {name} {when} ON {qualifiedTable} {(when.Contains("truncate", StringComparison.Ordinal) ? "FOR EACH STATEMENT" : "FOR EACH ROW")} EXECUTE FUNCTION {functionCall};
         END IF; END $guard$;
         """;
 
@@ -31,8 +31,8 @@ internal sealed class EventsTrigger(string name, string timing, string functionC
     public void WriteDropStatement(Migrator rules, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteLine($"DO $guard$ BEGIN IF to_regclass('{Table}') IS NOT NULL THEN");
-        writer.WriteLine($"  DROP TRIGGER IF EXISTS {name} ON {Table};");
+        writer.WriteLine($"DO $guard$ BEGIN IF to_regclass('{qualifiedTable}') IS NOT NULL THEN");
+        writer.WriteLine($"  DROP TRIGGER IF EXISTS {name} ON {qualifiedTable};");
         writer.WriteLine("END IF; END $guard$;");
     }
 
@@ -43,7 +43,7 @@ internal sealed class EventsTrigger(string name, string timing, string functionC
             $"""
             select t.tgname from pg_trigger t
             join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = '{LedgerSchema.Schema}' and c.relname = 'mt_events' and t.tgname = '{name}';
+            where n.nspname = '{LedgerSchema.Schema}' and c.relname = '{table}' and t.tgname = '{name}';
             """);
     }
 
