@@ -7,6 +7,7 @@ namespace Acgs.Api.Tests.Infrastructure;
 public sealed class LedgerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private bool ownsLedger;
 
     private LedgerHost(WebApplication app, Uri address, TestLedger ledger)
     {
@@ -21,9 +22,10 @@ public sealed class LedgerHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<LedgerHost> StartAsync(string postgres, string redis)
+    // A host on an existing ledger (a second node) shares its TestLedger and must not dispose it.
+    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null)
     {
-        var ledger = TestLedger.Create();
+        var ledger = existing ?? TestLedger.Create();
         var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             ledger.Configure(builder);
@@ -33,7 +35,7 @@ public sealed class LedgerHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LedgerHost(app, new Uri(address), ledger);
+        return new LedgerHost(app, new Uri(address), ledger) { ownsLedger = existing is null };
     }
 
     public async ValueTask DisposeAsync()
@@ -41,7 +43,10 @@ public sealed class LedgerHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
-        Ledger.Dispose();
+        if (ownsLedger)
+        {
+            Ledger.Dispose();
+        }
     }
 }
 
