@@ -2,6 +2,7 @@ using Acgs.Cli.Checkpoints;
 using Acgs.Cli.Genesis;
 using Acgs.Cli.Json;
 using Acgs.Cli.Keys;
+using Acgs.Cli.Log;
 using Spectre.Console.Cli;
 
 var app = new CommandApp();
@@ -19,6 +20,7 @@ app.Configure(config =>
     config.AddCommand<JcsCommand>("jcs")
         .WithDescription("Write the RFC 8785 canonical form of the JSON on standard input (the bytes the ledger hashes).");
     config.ConfigureCheckpoints();
+    config.AddCommand<ProveCommand>("prove").WithDescription("Prove an event is in the log: fetch its inclusion proof and checkpoint, verify both locally");
     config.AddCommand<InitCommand>("init").WithDescription("Create a new ledger: its keys, the first Admin and the signed genesis document");
     config.AddCommand<KeygenCommand>("keygen").WithDescription("Create an Ed25519 key pair: NAME.key (mode 0600) and NAME.pub");
 });
