@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
@@ -25,7 +26,16 @@ public static class LedgerConfiguration
         // PostgreSQL canonicalises to exactly the payload that was signed (DESIGN §4.2).
         var json = new JsonSerializerOptions();
         LedgerJson.ApplyTo(json);
-        options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase);
+        // Marten's EnumStorage.AsString swaps every string-enum converter for its own, which writes
+        // names as declared ("Council") where the signed form has "council": the ledger's goes back in.
+        options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase, marten =>
+        {
+            foreach (var declaredNames in marten.Converters.OfType<JsonStringEnumConverter>().ToList())
+            {
+                marten.Converters.Remove(declaredNames);
+            }
+            marten.Converters.Add(LedgerJson.CreateEnumConverter());
+        });
 
         // Every stream and actor is identified by a UUID (DESIGN §2: one identity type).
         options.Events.StreamIdentity = StreamIdentity.AsGuid;

@@ -33,11 +33,14 @@ public static partial class LedgerJson
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.AllowTrailingCommas = false;
         options.MaxDepth = StrictJson.MaxDepth;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(CreateEnumConverter());
         options.Converters.Add(new LedgerTimestampConverter());
         // Reflection metadata, as Marten uses; read-only options need a resolver fixed up front.
         options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver();
     }
+
+    /// <summary>Enum members as the ledger signs them: camelCase names, never integers.</summary>
+    internal static JsonStringEnumConverter CreateEnumConverter() => new(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
     private static JsonSerializerOptions CreateOptions()
     {
