@@ -108,7 +108,10 @@ public sealed class SubmissionPipeline(
         }
 
         // The actor's key, roles and suspension as judged above must still hold at commit (DESIGN §4.5).
-        session.QueueSqlCommand($"call {LedgerSchema.Schema}.assert_actor_head(?, ?)", actor.Id, actor.Version);
+        // Marten runs a session's event operations before its queued SQL, so when the actor acts on
+        // its own stream, that stream is already one past the judged version when this runs.
+        var signerHead = actor.Id == submission.StreamId ? actor.Version + 1 : actor.Version;
+        session.QueueSqlCommand($"call {LedgerSchema.Schema}.assert_actor_head(?, ?)", actor.Id, signerHead);
         foreach (var statement in outcome.Statements)
         {
             session.QueueSqlCommand(statement.Sql, statement.Parameters);

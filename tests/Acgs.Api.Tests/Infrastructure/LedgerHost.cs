@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Wolverine;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
@@ -9,14 +10,17 @@ public sealed class LedgerHost : IAsyncDisposable
     private readonly WebApplication app;
     private bool ownsLedger;
 
-    private LedgerHost(WebApplication app, Uri address, TestLedger ledger)
+    private LedgerHost(WebApplication app, Uri address, TestLedger ledger, string postgres)
     {
         this.app = app;
         Ledger = ledger;
         Client = new HttpClient { BaseAddress = address };
+        Rows = new LedgerRows(postgres);
     }
 
     public HttpClient Client { get; }
+
+    public LedgerRows Rows { get; }
 
     public TestLedger Ledger { get; }
 
@@ -32,15 +36,19 @@ public sealed class LedgerHost : IAsyncDisposable
             builder.Configuration["ConnectionStrings:Postgres"] = postgres;
             builder.Configuration["ConnectionStrings:Redis"] = redis;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The choke-point tests prove that an event returned by a Wolverine handler is refused;
+            // their handlers live here, outside the application assembly Wolverine scans.
+            builder.Services.ConfigureWolverine(options => options.Discovery.IncludeAssembly(typeof(LedgerHost).Assembly));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LedgerHost(app, new Uri(address), ledger) { ownsLedger = existing is null };
+        return new LedgerHost(app, new Uri(address), ledger, postgres) { ownsLedger = existing is null };
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        await Rows.DisposeAsync();
         await app.StopAsync();
         await app.DisposeAsync();
         if (ownsLedger)

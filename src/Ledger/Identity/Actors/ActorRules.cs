@@ -32,9 +32,11 @@ public static class ActorRules
             key.KeyId.Value, key.ToBase64(), actorId);
     }
 
-    // Key, role and suspension events hold the changed actor's row FOR UPDATE (DESIGN §4.5).
+    // Key, role and suspension events hold the changed actor's row FOR UPDATE (DESIGN §4.5). The
+    // changed actor is the stream being appended to, and Marten runs a session's event operations
+    // before its queued SQL: when this runs, the row already holds the version the event gives it.
     public static QueuedSql LockActor(Guid actorId, long expectedVersion) =>
-        new($"call {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, expectedVersion);
+        new($"call {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, expectedVersion + 1);
 
     public static SubmissionRejection? CheckRoles(IReadOnlyList<Role> roles)
     {
