@@ -51,6 +51,7 @@ public sealed class LedgerRows(string connectionString) : IAsyncDisposable
             $"""
             select e.seq_id, e.stream_id, e.version, e.type, e.data::text, e.headers ->> '{EventSeal.HeaderName}',
                    exists (select 1 from {LedgerSchema.Schema}.unsealed u where u.seq = e.seq_id)
+                   or exists (select 1 from {LedgerSchema.Schema}.log_leaves l where l.seq = e.seq_id)
             from {LedgerSchema.Schema}.mt_events e where e.stream_id = $1 order by e.version
             """);
         command.Parameters.AddWithValue(streamId);
@@ -69,7 +70,7 @@ public sealed class LedgerRows(string connectionString) : IAsyncDisposable
 
 public sealed record AppendCount(long Ledger, long Stream);
 
-public sealed record StoredEvent(long Sequence, Guid StreamId, long Version, string Type, string Data, string? SealText, bool Queued)
+public sealed record StoredEvent(long Sequence, Guid StreamId, long Version, string Type, string Data, string? SealText, bool QueuedOrLogged)
 {
     public EventSeal Seal => EventSeal.TryParse(SealText, out var seal, out var problem)
         ? seal

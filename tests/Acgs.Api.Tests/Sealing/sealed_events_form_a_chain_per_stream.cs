@@ -57,7 +57,7 @@ public sealed class sealed_events_form_a_chain_per_stream(LedgerHostFixture fixt
             {
                 PayloadHash.Compute(data.RootElement).ShouldBe(request.Submission.PayloadHash, row.Data);
             }
-            row.Queued.ShouldBeTrue();
+            row.QueuedOrLogged.ShouldBeTrue();
             (await submitter.Rows.SubmissionSequenceAsync(request.Submission.SubmissionId)).ShouldBe(row.Sequence);
         }
     }
