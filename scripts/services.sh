@@ -123,8 +123,10 @@ pg_start() {
     as_service rm -f "$pwfile"
   fi
   as_service mkdir -p "$data/socket"
+  # max_connections: a test process runs several API hosts at once, each with Marten's, Wolverine's
+  # and the sealer's connection pools.
   as_service "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $data/socket" start >/dev/null ||
+    -o "-c listen_addresses=127.0.0.1 -c max_connections=300 -p $port -k $data/socket" start >/dev/null ||
     die "PostgreSQL did not start on port $port; see $data/server.log"
 }
 

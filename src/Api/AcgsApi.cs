@@ -66,6 +66,7 @@ public static class AcgsApi
         });
 
         builder.Services.AddProblemDetails(ProblemTypes.Configure);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag])

@@ -40,9 +40,23 @@ public sealed class ready_fails_while_postgres_is_down_and_recovers : IAsyncLife
             postgres.GetProperty("description").GetString().ShouldStartWith("PostgreSQL unreachable");
         }
 
+        var write = await new Submitter(host).PostAsync("/v1/actors", RegistrationBy(host.Ledger));
+        write.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        write.Headers.RetryAfter.ShouldNotBeNull();
+        (await Submitter.JsonAsync(write)).GetProperty("type").GetString().ShouldBe("urn:acgs:problem:database-unavailable");
+
         var restarted = await TestEnvironment.RunScriptAsync("scripts/services.sh", null, "pg-start", name, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         restarted.ExitCode.ShouldBe(0, restarted.Error);
 
         await Eventually.StatusAsync(host.Client, "/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+    }
+
+    private static Acgs.Ledger.Sealing.SignedRequest RegistrationBy(TestLedger ledger)
+    {
+        using var key = Acgs.Ledger.Identity.SigningKey.Generate();
+        var actorId = Guid.CreateVersion7();
+        return Acgs.Ledger.Sealing.SignedRequestFactory.Sign(
+            Submitter.Registration(ledger.LedgerId, actorId, key, Acgs.Ledger.Identity.Actors.Role.Council),
+            Acgs.Ledger.EventTypes.ActorRegistered, ledger.LedgerId, ledger.AdminId, ledger.AdminKey, actorId, 0, DateTimeOffset.UtcNow);
     }
 }
