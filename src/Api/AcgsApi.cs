@@ -56,7 +56,11 @@ public static class AcgsApi
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddHostedService<GenesisService>();
-        builder.Services.AddHostedService<LogSealer>();
+        // Every node seals by default (one at a time, by lock); an operator may run read-only nodes.
+        if (builder.Configuration.GetValue("Acgs:Sealer:Enabled", defaultValue: true))
+        {
+            builder.Services.AddHostedService<LogSealer>();
+        }
 
         builder.Host.UseWolverine(options =>
         {

@@ -27,7 +27,7 @@ public sealed class LedgerHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     // A host on an existing ledger (a second node) shares its TestLedger and must not dispose it.
-    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null)
+    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null, bool sealer = true)
     {
         var ledger = existing ?? TestLedger.Create();
         var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
@@ -35,6 +35,7 @@ public sealed class LedgerHost : IAsyncDisposable
             ledger.Configure(builder);
             builder.Configuration["ConnectionStrings:Postgres"] = postgres;
             builder.Configuration["ConnectionStrings:Redis"] = redis;
+            builder.Configuration["Acgs:Sealer:Enabled"] = sealer ? "true" : "false";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // The choke-point tests prove that an event returned by a Wolverine handler is refused;
             // their handlers live here, outside the application assembly Wolverine scans.
