@@ -108,7 +108,8 @@ public sealed class SubmissionPipeline(
         }
 
         // The actor's key, roles and suspension as judged above must still hold at commit (DESIGN §4.5).
-        session.QueueSqlCommand($"call {LedgerSchema.Schema}.assert_actor_head(?, ?)", actor.Id, actor.Version);
+        session.QueueSqlCommand($"call {LedgerSchema.Schema}.assert_actor_head(?, ?)", actor.Id,
+            ActorRules.HeadVersionAtQueuedCheck(actor.Id, actor.Version, submission));
         foreach (var statement in outcome.Statements)
         {
             session.QueueSqlCommand(statement.Sql, statement.Parameters);

@@ -32,9 +32,21 @@ public static class ActorRules
             key.KeyId.Value, key.ToBase64(), actorId);
     }
 
-    // Key, role and suspension events hold the changed actor's row FOR UPDATE (DESIGN §4.5).
+    // Key, role and suspension events hold the changed actor's row FOR UPDATE (DESIGN §4.5). The
+    // changed actor is the stream this submission appends to (CheckTarget), so by the time the lock
+    // runs its row shows the version after the append (HeadVersionAtQueuedCheck).
     public static QueuedSql LockActor(Guid actorId, long expectedVersion) =>
-        new($"call {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, expectedVersion);
+        new($"call {LedgerSchema.Schema}.lock_actor_head(?, ?)", actorId, checked(expectedVersion + 1));
+
+    // Marten runs a session's event operations before the SQL queued in it (its unit of work lists
+    // them first), so when a queued check runs, the stream this submission appends to already shows
+    // the version after the append. An actor judged at version N is found at N + 1 there when the
+    // event goes to its own stream; anything else means the actor moved meanwhile.
+    public static long HeadVersionAtQueuedCheck(Guid actorId, long judgedVersion, Submission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return actorId == submission.StreamId ? checked(judgedVersion + 1) : judgedVersion;
+    }
 
     public static SubmissionRejection? CheckRoles(IReadOnlyList<Role> roles)
     {
