@@ -1,3 +1,4 @@
+using Acgs.Cli.Actors;
 using Acgs.Cli.Checkpoints;
 using Acgs.Cli.Genesis;
 using Acgs.Cli.Json;
@@ -23,5 +24,6 @@ app.Configure(config =>
     config.AddCommand<ProveCommand>("prove").WithDescription("Prove an event is in the log: fetch its inclusion proof and checkpoint, verify both locally");
     config.AddCommand<InitCommand>("init").WithDescription("Create a new ledger: its keys, the first Admin and the signed genesis document");
     config.AddCommand<KeygenCommand>("keygen").WithDescription("Create an Ed25519 key pair: NAME.key (mode 0600) and NAME.pub");
+    config.ConfigureActors(Console.Out, Console.Error);
 });
 return await app.RunAsync(args);

@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Acgs.Ledger;
+using Acgs.Ledger.Constitution;
+using Acgs.Ledger.Identity;
+using Acgs.Ledger.Identity.Actors;
+using Acgs.Ledger.Identity.Genesis;
+using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Sealing;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Weasel.Core;
+
+namespace Acgs.Bench;
+
+// Issue 4's figure: sealed, signed appends/s against plain Marten appends/s of the same payloads in
+// the same append mode (Rich) and session shape (one event per transaction, at an expected version),
+// Quick mode beside it, at concurrency 1 and 8, in one run. Each worker appends to its own actor
+// stream, so nothing conflicts. The paths take turns in rounds (the first path rotating), so that
+// load from elsewhere on a shared machine falls on all of them alike.
+internal static class AppendBenchmark
+{
+    public const string DatabaseVariable = "ACGS_BENCH_POSTGRES";
+    private const string Database = "acgs_bench";
+    private const int AppendsPerConfiguration = 2_000;
+    private const int Rounds = 5;
+    private const int WarmUpAppends = 400;
+    private static readonly int[] Concurrencies = [1, 8];
+
+    public static async Task<int> RunAsync(TextWriter output, CancellationToken token)
+    {
+        if (Environment.GetEnvironmentVariable(DatabaseVariable) is not { Length: > 0 } server)
+        {
+            Console.Error.WriteLine($"{DatabaseVariable} is not set: a PostgreSQL connection string whose user may create databases " +
+                                    $"(e.g. `. /tmp/testenv.sh; export {DatabaseVariable}=\"$ACGS_POSTGRES_SERVER\"`).");
+            return 2;
+        }
+
+        var connection = await RecreateDatabaseAsync(server, token);
+        var actors = Enumerable.Range(0, Concurrencies.Max()).Select(_ => Guid.CreateVersion7()).ToArray();
+        using var ledger = await SealedLedger.CreateAsync(connection, actors, token);
+        using var plainRich = await PlainStoreAsync(connection, "plain_rich", EventAppendMode.Rich, ledger.Registrations, token);
+        using var plainQuick = await PlainStoreAsync(connection, "plain_quick", EventAppendMode.Quick, ledger.Registrations, token);
+        IAppendPath[] paths =
+        [
+            ledger.Path,
+            new PlainAppendPath("plain Marten, Rich", plainRich, actors),
+            new PlainAppendPath("plain Marten, Quick", plainQuick, actors),
+        ];
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"database {Database}; {AppendsPerConfiguration:N0} appends per path and concurrency in {Rounds} rounds, paths taking turns; " +
+            $"warm-up {WarmUpAppends} appends per path and concurrency; one event per transaction"));
+        // Tiered JIT compiles hot code in the background for a while; all of it is done before the
+        // first measurement, so that no path pays for another's compilation.
+        foreach (var concurrency in Concurrencies)
+        {
+            foreach (var path in paths)
+            {
+                await MeasureAsync(path, concurrency, WarmUpAppends, token);
+            }
+        }
+        var results = new List<(int Concurrency, IAppendPath Path, Measurement Measurement, double[] RoundRates)>();
+        foreach (var concurrency in Concurrencies)
+        {
+            var rounds = paths.ToDictionary(path => path, _ => new List<Measurement>());
+            for (var round = 0; round < Rounds; round++)
+            {
+                for (var turn = 0; turn < paths.Length; turn++)
+                {
+                    var path = paths[(round + turn) % paths.Length];
+                    rounds[path].Add(await MeasureAsync(path, concurrency, AppendsPerConfiguration / Rounds, token));
+                }
+            }
+            results.AddRange(paths.Select(path =>
+                (concurrency, path, Measurement.Combine(rounds[path]), rounds[path].Select(m => m.AppendsPerSecond).ToArray())));
+        }
+
+        var commands = new List<(IAppendPath Path, double PerAppend)>();
+        foreach (var path in paths)
+        {
+            commands.Add((path, await CommandsPerAppendAsync(path, token)));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| concurrency | path | appends | appends/s | p50 ms | p99 ms | client CPU ms/append |");
+        output.WriteLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (var (concurrency, path, measurement, _) in results)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {concurrency} | {path.Name} | {measurement.Latencies.Length:N0} | {measurement.AppendsPerSecond:N0} | " +
+                $"{measurement.Percentile(0.50):0.00} | {measurement.Percentile(0.99):0.00} | {measurement.ClientCpuMillisecondsPerAppend:0.00} |"));
+        }
+        output.WriteLine();
+        foreach (var concurrency in Concurrencies)
+        {
+            var sealedResult = results.Single(r => r.Concurrency == concurrency && r.Path == paths[0]);
+            foreach (var plain in paths.Skip(1))
+            {
+                var plainResult = results.Single(r => r.Concurrency == concurrency && r.Path == plain);
+                var perRound = sealedResult.RoundRates.Zip(plainResult.RoundRates, (s, p) => s / p).Order().ToArray();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"concurrency {concurrency}: sealed / {plain.Name} = {sealedResult.Measurement.AppendsPerSecond / plainResult.Measurement.AppendsPerSecond:0.00} " +
+                    $"(per round {perRound[0]:0.00}–{perRound[^1]:0.00})"));
+            }
+        }
+        output.WriteLine();
+        output.WriteLine("database commands per append (a Marten batch counts once; COMMIT not counted), 100 untimed appends at concurrency 1:");
+        foreach (var (path, perAppend) in commands)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {path.Name}: {perAppend:0.0}"));
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"VerificationKey.Parse (RFC 8032 point decoding in BigInteger), which the pipeline runs on the signer's stored key for every submission: {KeyParseMicroseconds():0} µs per call"));
+        return 0;
+    }
+
+    private static double KeyParseMicroseconds()
+    {
+        using var key = SigningKey.Generate();
+        var encoded = key.PublicKey.ToBase64();
+        VerificationKey? parsed = null;
+        var rate = Harness.MedianOpsPerSecond(() => parsed = VerificationKey.Parse(encoded));
+        GC.KeepAlive(parsed);
+        return 1_000_000 / rate;
+    }
+
+    // Besides CPU, one append waits on its round trips to PostgreSQL, one per command; Npgsql reports
+    // each command (or batch) it executes as an activity, which this counts.
+    private static async Task<double> CommandsPerAppendAsync(IAppendPath path, CancellationToken token)
+    {
+        const int appends = 100;
+        long commands = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = _ => Interlocked.Increment(ref commands),
+        };
+        ActivitySource.AddActivityListener(listener);
+        await MeasureAsync(path, 1, appends, token);
+        return Interlocked.Read(ref commands) / (double)appends;
+    }
+
+    private static async Task<Measurement> MeasureAsync(IAppendPath path, int concurrency, int appends, CancellationToken token)
+    {
+        var perWorker = appends / concurrency;
+        path.Prepare(concurrency, perWorker);
+        var latencies = new double[concurrency * perWorker];
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            for (var index = 0; index < perWorker; index++)
+            {
+                var appendStarted = Stopwatch.GetTimestamp();
+                await path.AppendAsync(worker, index, token);
+                latencies[worker * perWorker + index] = Stopwatch.GetElapsedTime(appendStarted).TotalMilliseconds;
+            }
+        }, token)));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        process.Refresh();
+        return new Measurement(elapsed, process.TotalProcessorTime - cpuBefore, latencies);
+    }
+
+    private static async Task<string> RecreateDatabaseAsync(string server, CancellationToken token)
+    {
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync(token);
+            foreach (var sql in new[] { $"drop database if exists {Database} with (force)", $"create database {Database}" })
+            {
+                await using var command = new NpgsqlCommand(sql, admin);
+                await command.ExecuteNonQueryAsync(token);
+            }
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = Database }.ConnectionString;
+    }
+
+    // The ledger's serializer settings and event names, so both sides store the very same JSON.
+    private static async Task<DocumentStore> PlainStoreAsync(string connection, string schema, EventAppendMode mode,
+        IReadOnlyList<ActorRegistered> registrations, CancellationToken token)
+    {
+        var store = DocumentStore.For(options =>
+        {
+            options.Connection(connection);
+            options.DatabaseSchemaName = schema;
+            options.Events.DatabaseSchemaName = schema;
+            var json = new JsonSerializerOptions();
+            LedgerJson.ApplyTo(json);
+            options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase);
+            options.Events.StreamIdentity = StreamIdentity.AsGuid;
+            options.Events.AppendMode = mode;
+            options.RegisterEventTypes();
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using var session = store.LightweightSession();
+        foreach (var registration in registrations)
+        {
+            session.Events.StartStream(registration.ActorId, registration);
+        }
+        await session.SaveChangesAsync(token);
+        return store;
+    }
+
+    // A ledger as the API host builds it (AcgsApi, GenesisService): the ledger's store, its schema and
+    // triggers, a genesis, and one registered actor per worker for the role changes.
+    private sealed class SealedLedger : IDisposable
+    {
+        private readonly DocumentStore store;
+        private readonly NpgsqlDataSource dataSource;
+        private readonly LedgerAuthority authority;
+        private readonly SigningKey adminKey;
+
+        private SealedLedger(DocumentStore store, NpgsqlDataSource dataSource, LedgerAuthority authority, SigningKey adminKey,
+            IAppendPath path, IReadOnlyList<ActorRegistered> registrations)
+        {
+            this.store = store;
+            this.dataSource = dataSource;
+            this.authority = authority;
+            this.adminKey = adminKey;
+            Path = path;
+            Registrations = registrations;
+        }
+
+        public IAppendPath Path { get; }
+
+        public IReadOnlyList<ActorRegistered> Registrations { get; }
+
+        public static async Task<SealedLedger> CreateAsync(string connection, IReadOnlyList<Guid> actors, CancellationToken token)
+        {
+            var clock = new LedgerClock(TimeProvider.System);
+            var ledgerKey = SigningKey.Generate();
+            var systemKey = SigningKey.Generate();
+            var adminKey = SigningKey.Generate();
+            var genesis = GenesisDocument.Create("bench.local", ledgerKey, systemKey, adminKey,
+                [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
+                new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
+            var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
+            var authority = new LedgerAuthority(created.LedgerId, created.Origin, ledgerKey, systemKey, created.System.ActorId);
+
+            var store = DocumentStore.For(options => options.ConfigureLedger(connection, clock));
+            await LedgerSchema.ApplyAsync(store, token);
+            await new GenesisWriter(store, authority).EnsureAsync(genesis, token);
+            var dataSource = NpgsqlDataSource.Create(connection);
+            var acts = new ServiceCollection().AddLedgerActs().BuildServiceProvider().GetRequiredService<GovernanceActs>();
+            var pipeline = new SubmissionPipeline(store, dataSource, authority, clock, acts);
+
+            var registrations = new List<ActorRegistered>();
+            var register = new SubmissionRoute(null, new HashSet<string>([EventTypes.ActorRegistered], StringComparer.Ordinal));
+            foreach (var actorId in actors)
+            {
+                using var actorKey = SigningKey.Generate();
+                var registration = new ActorRegistered(actorId, "bench " + actorId.ToString()[..8], [Role.Council], actorKey.PublicKey.ToBase64(),
+                    ProofOfPossession.For(created.LedgerId, actorId, actorKey.PublicKey).Sign(actorKey));
+                var request = SignedRequestFactory.Sign(registration, EventTypes.ActorRegistered, created.LedgerId, created.Admin.ActorId,
+                    adminKey, actorId, 0, DateTimeOffset.UtcNow);
+                var result = await pipeline.SubmitAsync(SignedRequestFactory.ToJson(request), register, token);
+                if (result.Rejection is { } rejection)
+                {
+                    throw new InvalidOperationException($"registering a bench actor failed: {rejection.Kind}: {rejection.Detail}");
+                }
+                registrations.Add(registration);
+            }
+
+            var path = new SealedAppendPath(pipeline, created.LedgerId, created.Admin.ActorId, adminKey, actors);
+            return new SealedLedger(store, dataSource, authority, adminKey, path, registrations);
+        }
+
+        public void Dispose()
+        {
+            store.Dispose();
+            dataSource.Dispose();
+            authority.Dispose();
+            adminKey.Dispose();
+        }
+    }
+}
+
+// ClientCpu is this process's CPU time (all threads) over the measurement: the client-side share of
+// the work, the rest being PostgreSQL's, on the same cores here.
+internal sealed record Measurement(TimeSpan Elapsed, TimeSpan ClientCpu, double[] Latencies)
+{
+    public double AppendsPerSecond => Latencies.Length / Elapsed.TotalSeconds;
+
+    public double ClientCpuMillisecondsPerAppend => ClientCpu.TotalMilliseconds / Latencies.Length;
+
+    // Nearest rank over the sorted latencies.
+    public double Percentile(double fraction)
+    {
+        var sorted = Latencies.Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+    }
+
+    public static Measurement Combine(IReadOnlyList<Measurement> rounds) =>
+        new(rounds.Aggregate(TimeSpan.Zero, (sum, round) => sum + round.Elapsed),
+            rounds.Aggregate(TimeSpan.Zero, (sum, round) => sum + round.ClientCpu),
+            rounds.SelectMany(round => round.Latencies).ToArray());
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Acgs.Cli.Genesis;
+using Acgs.Ledger.Identity;
+using Acgs.Ledger.Sealing;
+
+namespace Acgs.Cli.Actors;
+
+// What every `acgs actor …` command shares: find the ledger id, read the signer's key, sign the act
+// (DESIGN §4.2), post it, and report the ledger's answer on the output or its problem on the error
+// stream. Exit codes: 0 the event was sealed (201, also for a retry the ledger recognised); 1 the
+// ledger refused it with an RFC 9457 problem; 2 nothing could be submitted or no ledger answered
+// (arguments, key or genesis files, an unreachable server, an answer that is not the ledger's).
+internal sealed class ActSubmitter(TextWriter output, TextWriter error)
+{
+    public const int Sealed = 0;
+    public const int Refused = 1;
+    public const int Unusable = 2;
+
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    public async Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, ActorAct> describe, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(describe);
+        ActorAct act;
+        byte[] body;
+        try
+        {
+            var ledgerId = settings.LedgerId ?? GenesisFile.ReadLedgerId(settings.Genesis!);
+            using var signer = KeyFiles.ReadSigningKey(settings.Key);
+            act = describe(ledgerId);
+            var request = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
+                act.StreamId, act.ExpectedVersion, DateTimeOffset.UtcNow);
+            body = SignedRequestFactory.ToJson(request);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"acgs: {exception.Message}");
+            return Unusable;
+        }
+
+        var endpoint = new Uri(settings.Url.TrimEnd('/') + act.Path);
+        using var client = new HttpClient { Timeout = RequestTimeout };
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.PostAsync(endpoint, content, token);
+        }
+        catch (HttpRequestException exception)
+        {
+            error.WriteLine($"acgs: cannot reach {endpoint}: {exception.Message}");
+            return Unusable;
+        }
+        catch (TaskCanceledException) when (!token.IsCancellationRequested)
+        {
+            error.WriteLine($"acgs: {endpoint} did not answer within {RequestTimeout.TotalSeconds:0} s");
+            return Unusable;
+        }
+
+        using (response)
+        {
+            var answer = await ReadJsonAsync(response, token);
+            if (response.StatusCode == HttpStatusCode.Created && answer is { } sealedEvent)
+            {
+                WriteAnswer(act, sealedEvent, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
+                return Sealed;
+            }
+            if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && answer is { } problem)
+            {
+                WriteProblem(response.StatusCode, problem);
+                return Refused;
+            }
+            error.WriteLine($"acgs: {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} without a ledger answer or problem document; is --url the ledger's API?");
+            return Unusable;
+        }
+    }
+
+    private void WriteAnswer(ActorAct act, JsonElement answer, bool replayed)
+    {
+        if (act.Note is { } note)
+        {
+            output.WriteLine(note);
+        }
+        foreach (var member in new[] { "eventHash", "streamId", "version", "recordedAt", "receipt", "proof" })
+        {
+            if (answer.TryGetProperty(member, out var value))
+            {
+                output.WriteLine($"{member + ":",-12}{value}");
+            }
+        }
+        if (replayed)
+        {
+            // The ledger had already sealed this very submission; this is its stored answer.
+            output.WriteLine($"{"replayed:",-12}true");
+        }
+    }
+
+    private void WriteProblem(HttpStatusCode status, JsonElement problem)
+    {
+        error.WriteLine($"acgs: the ledger refused the act ({(int)status} {status})");
+        foreach (var member in new[] { "type", "title", "detail" })
+        {
+            if (problem.TryGetProperty(member, out var value))
+            {
+                error.WriteLine($"{member + ":",-8}{value}");
+            }
+        }
+    }
+
+    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
