@@ -167,18 +167,18 @@ internal static class AppendBenchmark
         return new Measurement(elapsed, process.TotalProcessorTime - cpuBefore, latencies);
     }
 
-    private static async Task<string> RecreateDatabaseAsync(string server, CancellationToken token)
+    internal static async Task<string> RecreateDatabaseAsync(string server, CancellationToken token, string database = Database)
     {
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync(token);
-            foreach (var sql in new[] { $"drop database if exists {Database} with (force)", $"create database {Database}" })
+            foreach (var sql in new[] { $"drop database if exists {database} with (force)", $"create database {database}" })
             {
                 await using var command = new NpgsqlCommand(sql, admin);
                 await command.ExecuteNonQueryAsync(token);
             }
         }
-        return new NpgsqlConnectionStringBuilder(server) { Database = Database }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
     }
 
     // The ledger's serializer settings and event names, so both sides store the very same JSON.
@@ -209,76 +209,6 @@ internal static class AppendBenchmark
 
     // A ledger as the API host builds it (AcgsApi, GenesisService): the ledger's store, its schema and
     // triggers, a genesis, and one registered actor per worker for the role changes.
-    private sealed class SealedLedger : IDisposable
-    {
-        private readonly DocumentStore store;
-        private readonly NpgsqlDataSource dataSource;
-        private readonly LedgerAuthority authority;
-        private readonly SigningKey adminKey;
-
-        private SealedLedger(DocumentStore store, NpgsqlDataSource dataSource, LedgerAuthority authority, SigningKey adminKey,
-            IAppendPath path, IReadOnlyList<ActorRegistered> registrations)
-        {
-            this.store = store;
-            this.dataSource = dataSource;
-            this.authority = authority;
-            this.adminKey = adminKey;
-            Path = path;
-            Registrations = registrations;
-        }
-
-        public IAppendPath Path { get; }
-
-        public IReadOnlyList<ActorRegistered> Registrations { get; }
-
-        public static async Task<SealedLedger> CreateAsync(string connection, IReadOnlyList<Guid> actors, CancellationToken token)
-        {
-            var clock = new LedgerClock(TimeProvider.System);
-            var ledgerKey = SigningKey.Generate();
-            var systemKey = SigningKey.Generate();
-            var adminKey = SigningKey.Generate();
-            var genesis = GenesisDocument.Create("bench.local", ledgerKey, systemKey, adminKey,
-                [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-                new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
-            var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
-            var authority = new LedgerAuthority(created.LedgerId, created.Origin, ledgerKey, systemKey, created.System.ActorId);
-
-            var store = DocumentStore.For(options => options.ConfigureLedger(connection, clock));
-            await LedgerSchema.ApplyAsync(store, token);
-            await new GenesisWriter(store, authority).EnsureAsync(genesis, token);
-            var dataSource = NpgsqlDataSource.Create(connection);
-            var acts = new ServiceCollection().AddLedgerActs().BuildServiceProvider().GetRequiredService<GovernanceActs>();
-            var pipeline = new SubmissionPipeline(store, dataSource, authority, clock, acts);
-
-            var registrations = new List<ActorRegistered>();
-            var register = new SubmissionRoute(null, new HashSet<string>([EventTypes.ActorRegistered], StringComparer.Ordinal));
-            foreach (var actorId in actors)
-            {
-                using var actorKey = SigningKey.Generate();
-                var registration = new ActorRegistered(actorId, "bench " + actorId.ToString()[..8], [Role.Council], actorKey.PublicKey.ToBase64(),
-                    ProofOfPossession.For(created.LedgerId, actorId, actorKey.PublicKey).Sign(actorKey));
-                var request = SignedRequestFactory.Sign(registration, EventTypes.ActorRegistered, created.LedgerId, created.Admin.ActorId,
-                    adminKey, actorId, 0, DateTimeOffset.UtcNow);
-                var result = await pipeline.SubmitAsync(SignedRequestFactory.ToJson(request), register, token);
-                if (result.Rejection is { } rejection)
-                {
-                    throw new InvalidOperationException($"registering a bench actor failed: {rejection.Kind}: {rejection.Detail}");
-                }
-                registrations.Add(registration);
-            }
-
-            var path = new SealedAppendPath(pipeline, created.LedgerId, created.Admin.ActorId, adminKey, actors);
-            return new SealedLedger(store, dataSource, authority, adminKey, path, registrations);
-        }
-
-        public void Dispose()
-        {
-            store.Dispose();
-            dataSource.Dispose();
-            authority.Dispose();
-            adminKey.Dispose();
-        }
-    }
 }
 
 // ClientCpu is this process's CPU time (all threads) over the measurement: the client-side share of

@@ -13,6 +13,6 @@ public static class ActsConfiguration
             new RegisterActor(), new RotateKey(), new ProposeKeyReset(), new ApproveKeyReset(),
             new ChangeRoles(), new SuspendActor(), new ReinstateActor(),
         ];
-        return services.AddSingleton(new GovernanceActs(acts));
+        return services.AddSingleton(new GovernanceActs(acts)).AddSingleton<VerifiedKeys>();
     }
 }

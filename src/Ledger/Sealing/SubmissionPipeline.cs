@@ -18,7 +18,8 @@ public sealed class SubmissionPipeline(
     NpgsqlDataSource dataSource,
     LedgerAuthority ledger,
     LedgerClock clock,
-    GovernanceActs acts)
+    GovernanceActs acts,
+    VerifiedKeys keys)
 {
     public static readonly TimeSpan FreshnessWindow = TimeSpan.FromMinutes(5);
 
@@ -54,7 +55,8 @@ public sealed class SubmissionPipeline(
             return Reject(SubmissionRejection.InvalidJson($"$.payload{payloadError.Path.TrimStart('$')}: {payloadError.Message}"));
         }
 
-        var signer = await FindKeyAsync(submission.KeyId, token);
+        // One round trip for the signer's key and any earlier recording of this submission.
+        var (signer, recorded) = await FindKeyAndRecordAsync(submission.KeyId, submission.SubmissionId, token);
         if (signer is null || signer.Value.ActorId != submission.ActorId)
         {
             return Reject(SubmissionRejection.UnknownKey(submission.KeyId.Value));
@@ -65,10 +67,10 @@ public sealed class SubmissionPipeline(
         }
 
         var pending = new PendingSeal(submission, request.Signature, 0);
-        if (await FindRecordedAsync(submission.SubmissionId, token) is { } recorded)
+        if (recorded is not null)
         {
-            return recorded.Sha256 == pending.SubmissionSha256
-                ? SubmissionResult.Sealed(SealedAnswer.From(recorded.Seal, ledger), replayed: true)
+            return recorded.Value.Sha256 == pending.SubmissionSha256
+                ? SubmissionResult.Sealed(SealedAnswer.From(recorded.Value.Seal, ledger), replayed: true)
                 : Reject(SubmissionRejection.SubmissionReused(submission.SubmissionId));
         }
 
@@ -183,17 +185,31 @@ public sealed class SubmissionPipeline(
         return null;
     }
 
-    private async Task<(Guid ActorId, VerificationKey Key)?> FindKeyAsync(KeyId keyId, CancellationToken token)
+    private async Task<((Guid ActorId, VerificationKey Key)? Signer, (string Sha256, EventSeal Seal)? Recorded)> FindKeyAndRecordAsync(
+        KeyId keyId, Guid submissionId, CancellationToken token)
     {
         await using var command = dataSource.CreateCommand(
-            $"select actor_id, public_key from {LedgerSchema.Schema}.actor_keys where key_id = $1");
+            $"""
+            select k.actor_id, k.public_key, r.submission_sha256, r.seal
+            from (select 1) one
+            left join {LedgerSchema.Schema}.actor_keys k on k.key_id = $1
+            left join (select s.submission_sha256, e.headers ->> '{EventSeal.HeaderName}' as seal
+                       from {LedgerSchema.Schema}.submissions s join {LedgerSchema.Schema}.mt_events e on e.seq_id = s.seq
+                       where s.submission_id = $2) r on true
+            """);
         command.Parameters.AddWithValue(keyId.Value);
+        command.Parameters.AddWithValue(submissionId);
         await using var reader = await command.ExecuteReaderAsync(token);
-        if (!await reader.ReadAsync(token))
+        await reader.ReadAsync(token);
+        (Guid, VerificationKey)? signer = reader.IsDBNull(0) ? null : (reader.GetGuid(0), keys.Get(reader.GetString(1)));
+        (string, EventSeal)? recorded = null;
+        if (!reader.IsDBNull(2))
         {
-            return null;
+            recorded = EventSeal.TryParse(reader.GetString(3), out var seal, out var problem)
+                ? (reader.GetString(2), seal)
+                : throw new InvalidOperationException($"the recorded event of submission {submissionId} has an unreadable seal: {problem}");
         }
-        return (reader.GetGuid(0), VerificationKey.Parse(reader.GetString(1)));
+        return (signer, recorded);
     }
 
     private async Task<(string Sha256, EventSeal Seal)?> FindRecordedAsync(Guid submissionId, CancellationToken token)

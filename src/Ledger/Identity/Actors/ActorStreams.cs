@@ -9,7 +9,10 @@ public static class ActorStreams
     public static ValueTask<ActorState?> LoadAsync(ActContext context, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Session.Events.FetchLatest<ActorState>(context.Submission.StreamId, token);
+        // An actor acting on its own stream was loaded already, to judge its key.
+        return context.Signer.Id == context.Submission.StreamId
+            ? ValueTask.FromResult<ActorState?>(context.Signer)
+            : context.Session.Events.FetchLatest<ActorState>(context.Submission.StreamId, token);
     }
 
     // The act changes an existing actor, judged at the version the submitter saw.
