@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
@@ -22,10 +22,17 @@ public static class LedgerConfiguration
         options.Events.DatabaseSchemaName = SchemaName;
 
         // One serializer configuration for storage and hashing alike, so the data read back from
-        // PostgreSQL canonicalises to exactly the payload that was signed (DESIGN §4.2).
-        var json = new JsonSerializerOptions();
-        LedgerJson.ApplyTo(json);
-        options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase);
+        // PostgreSQL canonicalises to exactly the payload that was signed (DESIGN §4.2). Marten's
+        // EnumStorage.AsString swaps every string-enum converter for its own, which writes members as
+        // declared ("Admin", not the signed "admin"); the ledger's converters are put back after it.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
+        {
+            foreach (var converter in json.Converters.Where(c => c is JsonStringEnumConverter or LedgerTimestampConverter).ToList())
+            {
+                json.Converters.Remove(converter);
+            }
+            LedgerJson.ApplyTo(json);
+        });
 
         // Every stream and actor is identified by a UUID (DESIGN §2: one identity type).
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
