@@ -1,6 +1,7 @@
 using Acgs.Api.Actors;
 using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
+using Acgs.Api.Integrity;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Sealing;
@@ -47,6 +48,7 @@ public static class AcgsApi
         builder.Services.AddLedgerActs();
         builder.Services.AddSingleton<SubmissionPipeline>();
         builder.Services.AddSingleton<GenesisWriter>();
+        builder.Services.AddSingleton<IntegrityRuns>();
 
         builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock))
             .UseLightweightSessions()
@@ -74,6 +76,7 @@ public static class AcgsApi
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
         app.MapActorsApi();
+        app.MapIntegrityApi();
         return app;
     }
 
