@@ -7,9 +7,10 @@ namespace Acgs.Ledger.Integrity.Verification;
 // Levels 1 and 2 of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
 // pages by sequence (archived rows included, tombstones recognised by shape) while the previous page
 // is checked: the per-row checks in parallel, bounded by Parallelism; the stream and
-// submission-record checks in sequence order. Memory is bounded by two pages, one link per stream,
-// the actors' key history and the findings kept. Tampered data never throws: it is a finding.
-// Levels 3 (the log) and 4 (governance) are later stages of the same run.
+// submission-record checks in sequence order. Memory is bounded by four pages (two queued, one
+// being read, one being checked), one link per stream, the actors' key history and the findings
+// kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4 (governance) belong
+// in this run as further stages over the same snapshot.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 {
     public async Task<VerificationReport> VerifyAsync(
