@@ -17,15 +17,20 @@ internal sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
         {
-            return await Run(null);
+            return await LedgerVerification.RunAsync(connectionString, options, settings.Json, Console.Out, Console.Error, null, cancellationToken);
         }
-        return await console.Progress()
+
+        // Held until the bar is gone, or the bar's redrawing would run through them.
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await console.Progress()
             .AutoClear(true)
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(async progress => await Run(new ProgressBar(progress.AddTask("verifying"))));
-
-        Task<int> Run(IProgress<VerificationProgress>? progress) =>
-            LedgerVerification.RunAsync(connectionString, options, settings.Json, Console.Out, Console.Error, progress, cancellationToken);
+            .StartAsync(progress => LedgerVerification.RunAsync(
+                connectionString, options, settings.Json, output, error, new ProgressBar(progress.AddTask("verifying")), cancellationToken));
+        await Console.Error.WriteAsync(error.ToString());
+        await Console.Out.WriteAsync(output.ToString());
+        return exitCode;
     }
 
     private sealed class ProgressBar(ProgressTask task) : IProgress<VerificationProgress>

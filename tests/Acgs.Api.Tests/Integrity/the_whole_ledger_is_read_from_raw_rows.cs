@@ -50,6 +50,19 @@ public sealed class the_whole_ledger_is_read_from_raw_rows(IntegrityLedgerFixtur
     }
 
     [Fact]
+    public async Task a_stream_nothing_holds_is_not_clean()
+    {
+        await fixture.ResetAsync();
+        var unknown = Guid.CreateVersion7();
+
+        var report = await fixture.VerifyAsync(unknown);
+
+        report.Events.ShouldBe(0);
+        report.Findings.ShouldHaveSingleItem().ShouldBe(
+            new Finding(MissingEvent, null, unknown, null, "no event of this stream is stored, and Marten has no head for it"));
+    }
+
+    [Fact]
     public async Task archived_rows_are_verified_like_any_other()
     {
         var scenario = await TamperScenario.CreateAsync(fixture);

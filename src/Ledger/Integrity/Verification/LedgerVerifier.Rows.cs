@@ -206,9 +206,11 @@ public sealed partial class LedgerVerifier
         {
             command.Parameters.AddWithValue(stream);
         }
+        var heads = 0;
         await using var reader = await command.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))
         {
+            heads++;
             var id = reader.GetGuid(0);
             var head = reader.GetInt64(1);
             if (!scan.TryGetLastVersion(id, out var last))
@@ -227,6 +229,11 @@ public sealed partial class LedgerVerifier
             {
                 findings.Add(FindingKind.VersionMismatch, null, id, last, $"the stream's events reach version {last}, but its head says version {head}");
             }
+        }
+        // A stream asked for by id that nothing holds is not a clean stream.
+        if (streamId is { } asked && heads == 0 && !scan.TryGetLastVersion(asked, out _))
+        {
+            findings.Add(FindingKind.MissingEvent, null, asked, null, "no event of this stream is stored, and Marten has no head for it");
         }
     }
 
