@@ -2,6 +2,7 @@ using Acgs.Api.Actors;
 using Acgs.Api.Health;
 using Acgs.Api.Log;
 using Acgs.Api.Infrastructure;
+using Acgs.Api.Integrity;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Sealing;
@@ -50,6 +51,7 @@ public static class AcgsApi
         builder.Services.AddLedgerActs();
         builder.Services.AddSingleton<SubmissionPipeline>();
         builder.Services.AddSingleton<GenesisWriter>();
+        builder.Services.AddSingleton<IntegrityRuns>();
 
         builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock))
             .UseLightweightSessions()
@@ -84,6 +86,7 @@ public static class AcgsApi
         app.MapMetrics("/metrics");
         app.MapActorsApi();
         app.MapLogApi();
+        app.MapIntegrityApi();
         return app;
     }
 

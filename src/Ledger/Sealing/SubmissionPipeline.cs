@@ -21,8 +21,6 @@ public sealed class SubmissionPipeline(
     GovernanceActs acts,
     VerifiedKeys keys)
 {
-    public static readonly TimeSpan FreshnessWindow = TimeSpan.FromMinutes(5);
-
     private const string UniqueViolation = "23505";
     private const string Deadlock = "40P01";
 
@@ -79,7 +77,7 @@ public sealed class SubmissionPipeline(
             return Reject(SubmissionRejection.WrongLedger(submission.LedgerId));
         }
         var now = clock.Now();
-        if ((submission.SubmittedAt - now).Duration() > FreshnessWindow)
+        if ((submission.SubmittedAt - now).Duration() > Submission.FreshnessWindow)
         {
             return Reject(SubmissionRejection.Stale(submission.SubmittedAt, now));
         }

@@ -18,6 +18,10 @@ public sealed record Submission(
     long ExpectedVersion,
     string PayloadHash)
 {
+    // How far submittedAt may be from the server's clock when the ledger accepts the submission,
+    // and so from the recordedAt of its seal (DESIGN §4.2, §4.7).
+    public static readonly TimeSpan FreshnessWindow = TimeSpan.FromMinutes(5);
+
     public byte[] SigningInput() => DomainTags.Prefix(DomainTags.Submission, CanonicalJson.Serialize(this));
 
     public string Sign(SigningKey actorKey)

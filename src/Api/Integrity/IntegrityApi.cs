@@ -1,0 +1,44 @@
+using Acgs.Api.Infrastructure;
+using Acgs.Ledger.Integrity;
+
+namespace Acgs.Api.Integrity;
+
+// DESIGN §4.7, §6: the verifier over HTTP. A run is started by POST and read back from the report.
+public static class IntegrityApi
+{
+    public const string ReportPath = "/v1/integrity/report";
+    public const string RunInProgress = ProblemTypes.Prefix + "integrity-run-in-progress";
+    public const string NoReport = ProblemTypes.Prefix + "no-integrity-report";
+
+    public sealed record RunStarted(DateTimeOffset StartedAt, string Report);
+
+    public static IEndpointRouteBuilder MapIntegrityApi(this IEndpointRouteBuilder endpoints)
+    {
+        var integrity = endpoints.MapGroup("/v1/integrity").WithTags("Integrity");
+        integrity.MapGet("/report", GetReport);
+        integrity.MapPost("/runs", StartRun);
+        return endpoints;
+    }
+
+    public static IResult GetReport(IntegrityRuns runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs.Status() is { } status
+            ? TypedResults.Json(status, LedgerJson.Options)
+            : Problems.Create(StatusCodes.Status404NotFound, NoReport, "No verification has run",
+                "no verification has run since the API started; start one with POST /v1/integrity/runs");
+    }
+
+    public static IResult StartRun(HttpContext context, IntegrityRuns runs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (!runs.TryStart(out var startedAt))
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, RunInProgress, "A verification is already running",
+                $"one verification runs at a time; follow it at {ReportPath}");
+        }
+        context.Response.Headers.Location = ReportPath;
+        return TypedResults.Json(new RunStarted(startedAt, ReportPath), LedgerJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+}

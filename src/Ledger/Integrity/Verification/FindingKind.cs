@@ -1,0 +1,58 @@
+namespace Acgs.Ledger.Integrity.Verification;
+
+// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 and 2). Each kind
+// names the check that failed, not a guess at who changed what: one edit often breaks several.
+public enum FindingKind
+{
+    // The stored data is not ledger JSON, or does not hash to the submission's payloadHash.
+    PayloadMismatch,
+
+    // The actor's signature does not verify over the sealed submission under the key judged valid.
+    BadSignature,
+
+    // The acgs.seal header cannot be read, is not in canonical form, or the headers hold members
+    // the seal does not cover.
+    BadSeal,
+
+    // The seal's hash does not recompute from its members.
+    HashMismatch,
+
+    // `prev` is not the hash of the stream's previous event (or the genesis link for version 1).
+    BrokenLink,
+
+    // A version is skipped, a stream's head names versions no row holds, or a recorded
+    // submission's event is gone.
+    MissingEvent,
+
+    // The row's stream or version is not the one its seal covers, or versions go backwards.
+    VersionMismatch,
+
+    // The signed submission does not describe this event: another stream, another
+    // expectedVersion + 1, or submitted more than the freshness window away from recordedAt.
+    SubmissionMismatch,
+
+    // The stored type is not the type the actor signed.
+    TypeMismatch,
+
+    // The key is no key of the named actor, or the actor does not exist.
+    UnknownKey,
+
+    // The key was the actor's, but not at the actorVersion the seal names; or the actor was
+    // suspended there; or its key state there cannot be replayed.
+    KeyNotActive,
+
+    // The submission id is recorded for another event: the same signed submission appended twice.
+    DuplicateSubmission,
+
+    // No acgs.submissions record matches this event's submission (none, or other bytes).
+    UnrecordedSubmission,
+
+    // The ledger id is not this ledger's, or the ledger's genesis is missing or repeated.
+    WrongLedger,
+
+    // recordedAt is earlier than that of the stream's previous event.
+    TimeReversal,
+
+    // A row that is not a tombstone carries no seal.
+    Unsealed,
+}

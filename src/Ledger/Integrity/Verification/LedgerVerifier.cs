@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Npgsql;
+
+namespace Acgs.Ledger.Integrity.Verification;
+
+// Levels 1 and 2 of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
+// pages by sequence (archived rows included, tombstones recognised by shape) while the previous page
+// is checked: the per-row checks in parallel, bounded by Parallelism; the stream and
+// submission-record checks in sequence order. Memory is bounded by four pages (two queued, one
+// being read, one being checked), one link per stream, the actors' key history and the findings
+// kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4 (governance) belong
+// in this run as further stages over the same snapshot.
+public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
+{
+    public async Task<VerificationReport> VerifyAsync(
+        VerificationOptions options, IProgress<VerificationProgress>? progress = null, CancellationToken token = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxFindingsKept);
+        var startedAt = LedgerTimestamp.Truncate(DateTimeOffset.UtcNow);
+        var clock = Stopwatch.StartNew();
+        var findings = new FindingCollector(options.MaxFindingsKept);
+
+        await using var snapshot = await LedgerSnapshot.OpenAsync(dataSource, token);
+        var genesis = await ReadGenesisAsync(snapshot.Lookups, options.ExpectedLedgerId, findings, token);
+        var ledgerId = options.ExpectedLedgerId ?? genesis?.LedgerId;
+        var keys = await ReadKeyHistoryAsync(snapshot.Lookups, genesis, token);
+        var lastSequence = await LastSequenceAsync(snapshot.Lookups, options.StreamId, token);
+
+        var scan = new Scan(findings);
+        var pages = Channel.CreateBounded<RawEvent[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var reading = ReadPagesAsync(snapshot.Pages, options.StreamId, options.PageSize, pages.Writer, stopReading.Token);
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = token };
+            await foreach (var page in pages.Reader.ReadAllAsync(token))
+            {
+                var checks = new EventCheck[page.Length];
+                Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Run(page[index], ledgerId, keys));
+                var records = await ReadSubmissionRecordsAsync(snapshot.Lookups, checks, token);
+                scan.Follow(checks, records);
+                progress?.Report(new VerificationProgress(scan.Rows, page[^1].Sequence, lastSequence));
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        await reading;
+
+        await CheckStreamHeadsAsync(snapshot.Lookups, options.StreamId, scan, findings, token);
+        if (options.StreamId is null)
+        {
+            await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
+        }
+
+        return new VerificationReport(
+            ledgerId,
+            options.StreamId,
+            startedAt,
+            clock.Elapsed.TotalSeconds,
+            scan.Events,
+            scan.Streams,
+            scan.ArchivedEvents,
+            scan.Tombstones,
+            findings.Count,
+            findings.ByKind(),
+            findings.Kept(),
+            findings.Truncated);
+    }
+
+    // The sequential half of a run: the stream chains and each event's submission record.
+    private sealed class Scan(FindingCollector findings)
+    {
+        private readonly StreamChains chains = new();
+        private readonly HashSet<Guid> tombstoneStreams = [];
+
+        public long Rows { get; private set; }
+
+        public long Events { get; private set; }
+
+        public long ArchivedEvents { get; private set; }
+
+        public long Tombstones { get; private set; }
+
+        // Events whose submission record names exactly them; every record should be one of these.
+        public long MatchedSubmissions { get; private set; }
+
+        public long Streams => chains.Count;
+
+        public bool IsTombstoneStream(Guid streamId) => tombstoneStreams.Contains(streamId);
+
+        public bool TryGetLastVersion(Guid streamId, out long version) => chains.TryGetLastVersion(streamId, out version);
+
+        public void Follow(EventCheck[] checks, IReadOnlyDictionary<Guid, SubmissionRecord> records)
+        {
+            foreach (var check in checks)
+            {
+                Rows++;
+                var row = check.Row;
+                if (row.IsTombstone)
+                {
+                    Tombstones++;
+                    tombstoneStreams.Add(row.StreamId);
+                    continue;
+                }
+                Events++;
+                if (row.Archived)
+                {
+                    ArchivedEvents++;
+                }
+                foreach (var finding in check.Findings)
+                {
+                    findings.Add(finding);
+                }
+                chains.Follow(check, findings);
+                if (check.Seal is { } seal)
+                {
+                    CheckRecord(check, seal.Input.Submission.SubmissionId, records);
+                }
+            }
+        }
+
+        // DESIGN §4.2: acgs.submissions holds one record per submission id, naming the sequence of the
+        // one event it produced. A second event with the same id cannot match it, whichever of the two
+        // the record names, so duplicates are found without remembering every id seen.
+        private void CheckRecord(EventCheck check, Guid submissionId, IReadOnlyDictionary<Guid, SubmissionRecord> records)
+        {
+            var row = check.Row;
+            if (!records.TryGetValue(submissionId, out var record))
+            {
+                findings.Add(FindingKind.UnrecordedSubmission, row.Sequence, row.StreamId, row.Version,
+                    $"submission {submissionId} has no record in acgs.submissions");
+            }
+            else if (record.Sequence != row.Sequence)
+            {
+                findings.Add(FindingKind.DuplicateSubmission, row.Sequence, row.StreamId, row.Version,
+                    $"submission {submissionId} is recorded for the event at seq {record.Sequence}, not this one: appended twice, or moved");
+            }
+            else if (record.Sha256 != check.SubmissionSha256)
+            {
+                findings.Add(FindingKind.UnrecordedSubmission, row.Sequence, row.StreamId, row.Version,
+                    $"submission {submissionId} is recorded with other bytes (SHA-256 {record.Sha256}, this one {check.SubmissionSha256})");
+            }
+            else
+            {
+                MatchedSubmissions++;
+            }
+        }
+    }
+
+    private sealed record SubmissionRecord(string Sha256, long Sequence);
+}

@@ -1,0 +1,21 @@
+namespace Acgs.Ledger.Integrity.Verification;
+
+// StreamId: verify that stream only (key state still comes from every actor stream).
+// ExpectedLedgerId: the ledger id the caller trusts (the API's own); otherwise the ledger-created
+// row names it. PageSize bounds the rows held at once; MaxFindingsKept bounds the findings kept in
+// the report (all are counted); Parallelism bounds the signature checks at once.
+public sealed record VerificationOptions
+{
+    public Guid? StreamId { get; init; }
+
+    public Guid? ExpectedLedgerId { get; init; }
+
+    public int PageSize { get; init; } = 1000;
+
+    public int MaxFindingsKept { get; init; } = 10_000;
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}
+
+// Where a run is: rows read so far, and the sequence reached out of the highest one in its snapshot.
+public readonly record struct VerificationProgress(long Rows, long Sequence, long LastSequence);
