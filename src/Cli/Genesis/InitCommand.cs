@@ -50,13 +50,14 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         var result = Run(settings.Out, settings.Host, constitution, DateTimeOffset.UtcNow);
         console.MarkupLineInterpolated($"ledger id:     {result.LedgerId}");
         console.MarkupLineInterpolated($"genesis:       {result.GenesisPath}");
+        console.MarkupLineInterpolated($"admin actor:   {result.AdminId}");
         console.MarkupLineInterpolated($"admin key:     {result.AdminKeyPath} (owner read/write only; keep it secret)");
         // Written unwrapped: it is copied into checkpoint verifiers verbatim.
         Console.Out.WriteLine($"verifier key:  {result.VerifierKey}");
         return 0;
     }
 
-    public sealed record InitResult(Guid LedgerId, string GenesisPath, string AdminKeyPath, string VerifierKey);
+    public sealed record InitResult(Guid LedgerId, Guid AdminId, string GenesisPath, string AdminKeyPath, string VerifierKey);
 
     internal static InitResult Run(string outDirectory, string host, InitialConstitution constitution, DateTimeOffset now)
     {
@@ -80,7 +81,7 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
 
         var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
         var publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, ledgerKey.PublicKey.RawBytes, KeyBlobFormat.RawPublicKey);
-        return new InitResult(created.LedgerId, genesisPath, admin.PrivateKeyPath, NoteVerifierKey.Create(created.Origin, publicKey).ToString());
+        return new InitResult(created.LedgerId, created.Admin.ActorId, genesisPath, admin.PrivateKeyPath, NoteVerifierKey.Create(created.Origin, publicKey).ToString());
     }
 
     internal static InitialConstitution ReadConstitution(string path)
