@@ -6,7 +6,15 @@ using Marten;
 
 namespace Acgs.Ledger.Sealing;
 
-public sealed record ActContext(Submission Submission, ActorState Signer, IDocumentSession Session, Guid LedgerId, DateTimeOffset Now);
+public sealed record ActContext(Submission Submission, ActorState Signer, IDocumentSession Session, Guid LedgerId, DateTimeOffset Now)
+{
+    // The target stream's actor state as read with the signer's (null: the stream is no actor), when
+    // that read was made; a hint like any read before the append, which the act's lock and Marten's
+    // version check confirm in the append's transaction.
+    public ActorStateRead? Target { get; init; }
+}
+
+public sealed record ActorStateRead(ActorState? State);
 
 // A statement to run inside the append transaction (a lock, a uniqueness row), with `?` placeholders.
 public sealed record QueuedSql(string Sql, params object[] Parameters);

@@ -11,4 +11,14 @@ public sealed record PendingSeal(Submission Submission, string Signature, long A
 
     // Telling a retry (same bytes) from a reused submission id (other bytes).
     public string SubmissionSha256 { get; } = Sha256Hex.Of(CanonicalJson.Serialize(Submission));
+
+    // The seal of the event before this one, when the caller has read it already (a hint: the
+    // choke point uses it only when it is exactly the previous version of the same stream, and
+    // loads the seal itself otherwise). A sealed row never changes, so a seal read earlier is
+    // the seal at commit; Marten's version check refuses the append if the stream has moved.
+    public EventSeal? PreviousSeal { get; init; }
+
+    // The seal the choke point built for this event, handed back so the caller need not parse
+    // the header text it just wrote.
+    public EventSeal? Seal { get; internal set; }
 }

@@ -36,6 +36,11 @@ public sealed class SealingListener(LedgerClock clock) : DocumentSessionListener
                 $"does not describe the row {pending.EventTypeName} at stream {streamId} version {pending.Version}");
         }
 
+        if (previous is null && request.PreviousSeal is { } known
+            && known.Input.StreamId == streamId && known.Input.Version == pending.Version - 1)
+        {
+            previous = known;
+        }
         previous ??= pending.Version > 1 ? await LoadSealAsync(session, streamId, pending.Version - 1, token) : null;
         var prev = previous?.Hash ?? GenesisLink.Compute(submission.LedgerId, streamId);
         // recordedAt never goes backwards within a stream, even if the server clock does.
@@ -49,6 +54,7 @@ public sealed class SealingListener(LedgerClock clock) : DocumentSessionListener
             submission.LedgerId, streamId, pending.Version, submission, request.Signature, recordedAt, request.ActorVersion, prev));
         pending.Headers!.Remove(PendingSeal.HeaderName);
         pending.SetHeader(EventSeal.HeaderName, seal.ToHeaderText());
+        request.Seal = seal;
 
         session.QueueSqlCommand(
             $"insert into {LedgerSchema.Schema}.submissions (submission_id, submission_sha256, seq) values (?, ?, ?)",

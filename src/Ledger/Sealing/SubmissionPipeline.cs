@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
@@ -53,8 +54,11 @@ public sealed class SubmissionPipeline(
             return Reject(SubmissionRejection.InvalidJson($"$.payload{payloadError.Path.TrimStart('$')}: {payloadError.Message}"));
         }
 
-        // One round trip for the signer's key and any earlier recording of this submission.
-        var (signer, recorded) = await FindKeyAndRecordAsync(submission.KeyId, submission.SubmissionId, token);
+        // One round trip for the signer's key, any earlier recording of this submission, and the
+        // hints the later steps need (the signer's and the target's actor state, the previous seal);
+        // the checks below still run in the order of DESIGN §4.2.
+        var reads = await ReadBeforeAppendAsync(submission, token);
+        var (signer, recorded) = (reads.Signer, reads.Recorded);
         if (signer is null || signer.Value.ActorId != submission.ActorId)
         {
             return Reject(SubmissionRejection.UnknownKey(submission.KeyId.Value));
@@ -64,7 +68,7 @@ public sealed class SubmissionPipeline(
             return Reject(SubmissionRejection.BadSignature());
         }
 
-        var pending = new PendingSeal(submission, request.Signature, 0);
+        var pending = new PendingSeal(submission, request.Signature, 0) { PreviousSeal = reads.PreviousSeal };
         if (recorded is not null)
         {
             return recorded.Value.Sha256 == pending.SubmissionSha256
@@ -83,7 +87,9 @@ public sealed class SubmissionPipeline(
         }
 
         await using var session = store.LightweightSession();
-        var actor = await session.Events.FetchLatest<ActorState>(submission.ActorId, token);
+        var actor = reads.SignerState is { } signerRead
+            ? signerRead.State
+            : await session.Events.FetchLatest<ActorState>(submission.ActorId, token);
         if (actor is null)
         {
             return Reject(SubmissionRejection.UnknownKey(submission.KeyId.Value));
@@ -101,7 +107,7 @@ public sealed class SubmissionPipeline(
             return Reject(SubmissionRejection.RoleNotAllowed(submission.Type, refusal));
         }
 
-        var outcome = await act.DecideAsync(new ActContext(submission, actor, session, ledger.LedgerId, now), payload, token);
+        var outcome = await act.DecideAsync(new ActContext(submission, actor, session, ledger.LedgerId, now) { Target = reads.TargetState }, payload, token);
         if (outcome.Rejection is not null || outcome.Event is null)
         {
             return Reject(outcome.Rejection ?? SubmissionRejection.Invalid("the act produced no event"));
@@ -120,7 +126,8 @@ public sealed class SubmissionPipeline(
             ? session.Events.StartStream(submission.StreamId, outcome.Event)
             : session.Events.Append(submission.StreamId, submission.ExpectedVersion + 1, outcome.Event);
         var appended = stream.Events.Single();
-        appended.SetHeader(PendingSeal.HeaderName, pending with { ActorVersion = actor.Version });
+        var judged = pending with { ActorVersion = actor.Version };
+        appended.SetHeader(PendingSeal.HeaderName, judged);
 
         var conflict = await SaveAsync(session, token);
         if (conflict is not null)
@@ -135,10 +142,15 @@ public sealed class SubmissionPipeline(
             return Reject(conflict);
         }
 
-        var sealText = appended.Headers?.GetValueOrDefault(EventSeal.HeaderName) as string;
-        if (!EventSeal.TryParse(sealText, out var seal, out var problem))
+        // The choke point hands back the seal it built; parse the header only if it did not.
+        var seal = judged.Seal;
+        if (seal is null)
         {
-            throw new InvalidOperationException($"the appended event carries no readable seal: {problem}");
+            var sealText = appended.Headers?.GetValueOrDefault(EventSeal.HeaderName) as string;
+            if (!EventSeal.TryParse(sealText, out seal, out var problem))
+            {
+                throw new InvalidOperationException($"the appended event carries no readable seal: {problem}");
+            }
         }
         return SubmissionResult.Sealed(SealedAnswer.From(seal, ledger), replayed: false);
     }
@@ -183,20 +195,37 @@ public sealed class SubmissionPipeline(
         return null;
     }
 
-    private async Task<((Guid ActorId, VerificationKey Key)? Signer, (string Sha256, EventSeal Seal)? Recorded)> FindKeyAndRecordAsync(
-        KeyId keyId, Guid submissionId, CancellationToken token)
+    private sealed record BeforeAppend(
+        (Guid ActorId, VerificationKey Key)? Signer,
+        (string Sha256, EventSeal Seal)? Recorded,
+        ActorStateRead? SignerState,
+        ActorStateRead? TargetState,
+        EventSeal? PreviousSeal);
+
+    // The inline ActorState snapshot is written in the append's own transaction, so its row is the
+    // state at its stream's version (mt_version); a row whose data disagrees is not used as a hint.
+    private async Task<BeforeAppend> ReadBeforeAppendAsync(Submission submission, CancellationToken token)
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            select k.actor_id, k.public_key, r.submission_sha256, r.seal
+            select k.actor_id, k.public_key, r.submission_sha256, r.seal,
+                   sa.data::text, sa.mt_version, ta.data::text, ta.mt_version, p.seal
             from (select 1) one
             left join {LedgerSchema.Schema}.actor_keys k on k.key_id = $1
             left join (select s.submission_sha256, e.headers ->> '{EventSeal.HeaderName}' as seal
                        from {LedgerSchema.Schema}.submissions s join {LedgerSchema.Schema}.mt_events e on e.seq_id = s.seq
                        where s.submission_id = $2) r on true
+            left join {LedgerSchema.Schema}.mt_doc_actorstate sa on sa.id = $3
+            left join {LedgerSchema.Schema}.mt_doc_actorstate ta on ta.id = $4 and $4 <> $3
+            left join (select headers ->> '{EventSeal.HeaderName}' as seal
+                       from {LedgerSchema.Schema}.mt_events
+                       where stream_id = $4 and version = $5 and $5 > 0) p on true
             """);
-        command.Parameters.AddWithValue(keyId.Value);
-        command.Parameters.AddWithValue(submissionId);
+        command.Parameters.AddWithValue(submission.KeyId.Value);
+        command.Parameters.AddWithValue(submission.SubmissionId);
+        command.Parameters.AddWithValue(submission.ActorId);
+        command.Parameters.AddWithValue(submission.StreamId);
+        command.Parameters.AddWithValue(submission.ExpectedVersion);
         await using var reader = await command.ExecuteReaderAsync(token);
         await reader.ReadAsync(token);
         (Guid, VerificationKey)? signer = reader.IsDBNull(0) ? null : (reader.GetGuid(0), keys.Get(reader.GetString(1)));
@@ -205,9 +234,34 @@ public sealed class SubmissionPipeline(
         {
             recorded = EventSeal.TryParse(reader.GetString(3), out var seal, out var problem)
                 ? (reader.GetString(2), seal)
-                : throw new InvalidOperationException($"the recorded event of submission {submissionId} has an unreadable seal: {problem}");
+                : throw new InvalidOperationException($"the recorded event of submission {submission.SubmissionId} has an unreadable seal: {problem}");
         }
-        return (signer, recorded);
+        if (recorded is not null || signer is null)
+        {
+            // Answered (or refused) before any actor state is judged.
+            return new BeforeAppend(signer, recorded, null, null, null);
+        }
+        var signerState = ReadActorState(reader, 4, submission.ActorId);
+        var targetState = submission.StreamId == submission.ActorId ? null : ReadActorState(reader, 6, submission.StreamId);
+        EventSeal? previous = null;
+        if (!reader.IsDBNull(8) && EventSeal.TryParse(reader.GetString(8), out var previousSeal, out _)
+            && previousSeal.Input.StreamId == submission.StreamId && previousSeal.Input.Version == submission.ExpectedVersion)
+        {
+            previous = previousSeal;
+        }
+        return new BeforeAppend(signer, null, signerState, targetState, previous);
+    }
+
+    private static ActorStateRead? ReadActorState(NpgsqlDataReader reader, int ordinal, Guid actorId)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return new ActorStateRead(null);
+        }
+        var state = JsonSerializer.Deserialize<ActorState>(reader.GetString(ordinal), LedgerJson.Options);
+        return state is not null && state.Id == actorId && state.Version == reader.GetInt64(ordinal + 1)
+            ? new ActorStateRead(state)
+            : null;
     }
 
     private async Task<(string Sha256, EventSeal Seal)?> FindRecordedAsync(Guid submissionId, CancellationToken token)

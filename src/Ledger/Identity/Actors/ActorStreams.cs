@@ -10,8 +10,13 @@ public static class ActorStreams
     {
         ArgumentNullException.ThrowIfNull(context);
         // An actor acting on its own stream was loaded already, to judge its key.
-        return context.Signer.Id == context.Submission.StreamId
-            ? ValueTask.FromResult<ActorState?>(context.Signer)
+        if (context.Signer.Id == context.Submission.StreamId)
+        {
+            return ValueTask.FromResult<ActorState?>(context.Signer);
+        }
+        // Read already, in the pipeline's one round trip before the decision.
+        return context.Target is { } read
+            ? ValueTask.FromResult(read.State)
             : context.Session.Events.FetchLatest<ActorState>(context.Submission.StreamId, token);
     }
 
