@@ -6,6 +6,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Marten.Exceptions;
+using Marten.Internal;
 using Npgsql;
 
 namespace Acgs.Ledger.Sealing;
@@ -121,6 +122,18 @@ public sealed class SubmissionPipeline(
         foreach (var statement in outcome.Statements)
         {
             session.QueueSqlCommand(statement.Sql, statement.Parameters);
+        }
+        // The inline ActorState projection would load the target's snapshot again to apply the event;
+        // give it the state read above (the state the act judged), as a FetchLatest in this session
+        // would have. Only a state read without the session is handed over.
+        var judgedTarget = submission.StreamId == actor.Id
+            ? (reads.SignerState is not null ? actor : null)
+            : reads.TargetState?.State;
+        if (judgedTarget is not null)
+        {
+            session.UseIdentityMapFor<ActorState>();
+            var martenSession = (IMartenSession)session;
+            martenSession.StorageFor<ActorState>().Store(martenSession, judgedTarget);
         }
         var stream = submission.ExpectedVersion == 0
             ? session.Events.StartStream(submission.StreamId, outcome.Event)
