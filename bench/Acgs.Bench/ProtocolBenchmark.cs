@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Acgs.Ledger.Identity;
@@ -56,6 +57,9 @@ internal static class ProtocolBenchmark
             () => sink = PayloadHash.Matches(payload, submission.PayloadHash) && submission.VerifySignature(actorKey.PublicKey, signature));
         var payloadHash = Harness.MedianOpsPerSecond(() => sink = PayloadHash.Compute(payload));
         var submissionCanonical = Harness.MedianOpsPerSecond(() => sink = submission.SigningInput());
+        var hashInput = PayloadHash.HashInput(payload);
+        var digest = new byte[SHA256.HashSizeInBytes];
+        var sha256Alone = Harness.MedianOpsPerSecond(() => sink = SHA256.HashData(hashInput, digest));
 
         output.WriteLine();
         output.WriteLine("| operation | ops/s (median) | µs/op | overhead vs raw NSec (median of pairs) |");
@@ -66,6 +70,7 @@ internal static class ProtocolBenchmark
         Row(output, "payload hash check + verify (server)", verifying.CandidateOpsPerSecond, verifying.MedianOverhead);
         Row(output, "  of which: payload JCS + SHA-256", payloadHash, null);
         Row(output, "  of which: submission JCS + tag", submissionCanonical, null);
+        Row(output, $"  SHA-256 alone of the {hashInput.Length}-byte payload hash input", sha256Alone, null);
         GC.KeepAlive(sink);
         return 0;
     }

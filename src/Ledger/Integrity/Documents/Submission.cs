@@ -7,7 +7,7 @@ namespace Acgs.Ledger.Integrity;
 // Members are camelCase in JSON; ids are lowercase hyphenated UUIDs; submittedAt is a
 // millisecond `Z` timestamp; expectedVersion is the stream's version before the event (0 for a
 // new stream); payloadHash is PayloadHash.Compute of the payload sent beside it.
-public sealed record Submission(
+public sealed partial record Submission(
     Guid LedgerId,
     Guid SubmissionId,
     Guid ActorId,
@@ -22,7 +22,12 @@ public sealed record Submission(
     // and so from the recordedAt of its seal (DESIGN §4.2, §4.7).
     public static readonly TimeSpan FreshnessWindow = TimeSpan.FromMinutes(5);
 
-    public byte[] SigningInput() => DomainTags.Prefix(DomainTags.Submission, CanonicalJson.Serialize(this));
+    public byte[] SigningInput()
+    {
+        using var buffer = new PooledByteBufferWriter(SigningInputCapacity);
+        WriteSigningInput(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public string Sign(SigningKey actorKey)
     {
@@ -32,7 +37,9 @@ public sealed record Submission(
             throw new ArgumentException($"The submission names key {KeyId}, not {actorKey.KeyId}.", nameof(actorKey));
         }
 
-        return WireEncoding.ToBase64(actorKey.Sign(SigningInput()));
+        using var buffer = new PooledByteBufferWriter(SigningInputCapacity);
+        WriteSigningInput(buffer);
+        return WireEncoding.ToBase64(actorKey.Sign(buffer.WrittenSpan));
     }
 
     // The named key id must be the verifying key's own: a signature is judged only by the key the
@@ -40,7 +47,14 @@ public sealed record Submission(
     public bool VerifySignature(VerificationKey actorKey, string? signature)
     {
         ArgumentNullException.ThrowIfNull(actorKey);
-        return actorKey.KeyId == KeyId && actorKey.Verify(SigningInput(), signature);
+        if (actorKey.KeyId != KeyId)
+        {
+            return false;
+        }
+
+        using var buffer = new PooledByteBufferWriter(SigningInputCapacity);
+        WriteSigningInput(buffer);
+        return actorKey.Verify(buffer.WrittenSpan, signature);
     }
 
     internal bool IsWellFormed() =>

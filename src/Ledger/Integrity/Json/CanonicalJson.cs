@@ -91,12 +91,21 @@ public static partial class CanonicalJson
         }
     }
 
+    // Objects up to this many members whose names are plain ASCII (no escape) are sorted in place
+    // by their raw UTF-8 names, which for ASCII is the order of UTF-16 code units.
+    private const int MaxRawSortedMembers = 32;
+
     private static void WriteObject(JsonElement element, IBufferWriter<byte> destination)
     {
         int count = element.GetPropertyCount();
         if (count == 0)
         {
             Write(destination, "{}"u8);
+            return;
+        }
+
+        if (count <= MaxRawSortedMembers && TryWriteObjectWithRawNames(element, count, destination))
+        {
             return;
         }
 
@@ -142,6 +151,67 @@ public static partial class CanonicalJson
         }
     }
 
+    // The common case: every name is ASCII without a backslash, so its raw bytes are its canonical
+    // form (valid JSON holds no raw control character or quote in a name), byte order is UTF-16
+    // order, and equal raw bytes are equal names. Returns false, having written nothing, otherwise.
+    private static bool TryWriteObjectWithRawNames(JsonElement element, int count, IBufferWriter<byte> destination)
+    {
+        JsonProperty[] members = ArrayPool<JsonProperty>.Shared.Rent(count);
+        try
+        {
+            int index = 0;
+            foreach (JsonProperty member in element.EnumerateObject())
+            {
+                ReadOnlySpan<byte> name = JsonMarshal.GetRawUtf8PropertyName(member);
+                if (name.Contains((byte)'\\') || !Ascii.IsValid(name))
+                {
+                    return false;
+                }
+
+                // Insertion sort: objects here are small, and ledger documents often arrive sorted.
+                int position = index;
+                while (position > 0 && JsonMarshal.GetRawUtf8PropertyName(members[position - 1]).SequenceCompareTo(name) > 0)
+                {
+                    members[position] = members[position - 1];
+                    position--;
+                }
+
+                members[position] = member;
+                index++;
+            }
+
+            WriteByte(destination, (byte)'{');
+            for (int i = 0; i < count; i++)
+            {
+                ReadOnlySpan<byte> name = JsonMarshal.GetRawUtf8PropertyName(members[i]);
+                if (i > 0)
+                {
+                    if (name.SequenceEqual(JsonMarshal.GetRawUtf8PropertyName(members[i - 1])))
+                    {
+                        throw new ArgumentException($"Member name \"{Encoding.UTF8.GetString(name)}\" appears twice in one object (RFC 8785 §3.1 requires I-JSON).", nameof(element));
+                    }
+
+                    WriteByte(destination, (byte)',');
+                }
+
+                Span<byte> target = destination.GetSpan(name.Length + 3);
+                target[0] = (byte)'"';
+                name.CopyTo(target[1..]);
+                target[name.Length + 1] = (byte)'"';
+                target[name.Length + 2] = (byte)':';
+                destination.Advance(name.Length + 3);
+                WriteValue(members[i].Value, destination);
+            }
+
+            WriteByte(destination, (byte)'}');
+            return true;
+        }
+        finally
+        {
+            ArrayPool<JsonProperty>.Shared.Return(members, clearArray: true);
+        }
+    }
+
     private static void WriteArray(JsonElement element, IBufferWriter<byte> destination)
     {
         WriteByte(destination, (byte)'[');
@@ -177,17 +247,12 @@ public static partial class CanonicalJson
             return;
         }
 
-        string text;
-        try
+        if (!Utf8.IsValid(raw))
         {
-            text = element.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("A string holds a lone surrogate or invalid UTF-8.", nameof(element), e);
+            throw new ArgumentException("A string holds a lone surrogate or invalid UTF-8.", nameof(element));
         }
 
-        WriteString(text, destination);
+        WriteEscapedRaw(raw, destination);
     }
 
     private static string ReadName(JsonProperty member)
