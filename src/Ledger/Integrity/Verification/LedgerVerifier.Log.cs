@@ -360,7 +360,9 @@ public sealed partial class LedgerVerifier
                 if (!hashes.TryGetValue(node.Id, out var hash) || hash != node.Hash)
                 {
                     nodeMismatches++;
-                    if (firstNodeMismatch is null || node.Id.FirstLeaf < firstNodeMismatch.Value.FirstLeaf)
+                    // The lowest differing node is the one nearest the changed leaf; every node above it differs too.
+                    if (firstNodeMismatch is not { } first || node.Id.Level < first.Level
+                        || (node.Id.Level == first.Level && node.Id.FirstLeaf < first.FirstLeaf))
                     {
                         firstNodeMismatch = node.Id;
                     }
