@@ -24,7 +24,7 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         var report = await fixture.VerifyAsync();
 
         report.ShouldFindAllExactly();
-        var latest = await LatestCheckpointAsync();
+        var latest = await rows.LatestCheckpointAsync();
         report.LatestCheckpoint.ShouldBe(latest.Note);
         latest.TreeSize.ShouldBe(4 + 1 + (2 * TamperScenario.EventsPerStream));
         (await fixture.VerifyAsync(null, latest.Note)).ShouldFindAllExactly();
@@ -51,7 +51,7 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         var target = await rows.ReadAsync(scenario.Second, 2);
         var leaf = await LeafOfAsync(target.Sequence);
 
-        await ChangeLogAsync($"update acgs.log_leaves set event_hash = '{new string('1', 64)}' where leaf_index = {leaf}");
+        await rows.ChangeLogAsync($"update acgs.log_leaves set event_hash = '{new string('1', 64)}' where leaf_index = {leaf}");
 
         var report = await fixture.VerifyAsync();
         LogFindings(report).ShouldBe([(LeafMismatch, target.Sequence, leaf), (RootMismatch, null, leaf), (NodeMismatch, null, leaf)]);
@@ -62,20 +62,13 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
     public async Task a_log_cut_back_below_a_trusted_checkpoint_is_a_rollback()
     {
         var scenario = await TamperScenario.CreateAsync(fixture);
-        var before = await LatestCheckpointAsync();
+        var before = await rows.LatestCheckpointAsync();
         await SealedEventSeeder.SeedAsync(fixture.Store, fixture.Host.Ledger.LedgerId, scenario.ActorId, scenario.ActorKey, actorVersion: 1,
             events: 3, eventsPerStream: 3);
         await fixture.WaitUntilSealedAsync();
         var trusted = (await fixture.VerifyAsync()).LatestCheckpoint.ShouldNotBeNull();
 
-        // Leaves, the nodes over them and the checkpoints that sign them, all gone: a log that
-        // is consistent in itself, only smaller than what was seen before.
-        await ChangeLogAsync(
-            $"delete from acgs.log_leaves where leaf_index >= {before.TreeSize}",
-            $"delete from acgs.log_nodes where (idx + 1) << level > {before.TreeSize}",
-            $"delete from acgs.log_checkpoints where tree_size > {before.TreeSize}",
-            $"delete from acgs.audit_events where leaf_index >= {before.TreeSize}",
-            $"update acgs.log_head set tree_size = {before.TreeSize}");
+        await rows.CutLogAsync(before.TreeSize);
 
         (await fixture.VerifyAsync()).ShouldFindAllExactly();
         var report = await fixture.VerifyAsync(null, trusted);
@@ -87,7 +80,7 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
     public async Task a_checkpoint_with_one_byte_of_its_signature_changed_is_a_bad_checkpoint_signature()
     {
         await TamperScenario.CreateAsync(fixture);
-        var latest = await LatestCheckpointAsync();
+        var latest = await rows.LatestCheckpointAsync();
         var lines = latest.Note.TrimEnd('\n').Split('\n');
         var signatureLine = lines[^1];
         var space = signatureLine.LastIndexOf(' ');
@@ -95,7 +88,7 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         signature[10] ^= 0x01;
         var forged = string.Join('\n', lines[..^1]) + "\n" + signatureLine[..(space + 1)] + Convert.ToBase64String(signature) + "\n";
 
-        await ChangeLogAsync(["update acgs.log_checkpoints set note = $1 where tree_size = $2"], [forged, latest.TreeSize]);
+        await rows.ChangeLogAsync(["update acgs.log_checkpoints set note = $1 where tree_size = $2"], [forged, latest.TreeSize]);
 
         var report = await fixture.VerifyAsync();
         LogFindings(report).ShouldBe([(BadCheckpointSignature, null, null)]);
@@ -161,49 +154,5 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         await using var command = fixture.DataSource.CreateCommand("select leaf_index from acgs.log_leaves where seq = $1");
         command.Parameters.AddWithValue(sequence);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<(long TreeSize, string Note)> LatestCheckpointAsync()
-    {
-        await using var command = fixture.DataSource.CreateCommand("select tree_size, note from acgs.log_checkpoints order by tree_size desc limit 1");
-        await using var reader = await command.ExecuteReaderAsync();
-        (await reader.ReadAsync()).ShouldBeTrue();
-        return (reader.GetInt64(0), reader.GetString(1));
-    }
-
-    // What an attacker with the database owner's rights does to the append-only log tables: lift
-    // their guards. Inside one transaction, so the guards are back whatever happens, and no other
-    // session ever sees them lifted.
-    private Task ChangeLogAsync(params string[] statements) => ChangeLogAsync(statements, []);
-
-    private async Task ChangeLogAsync(string[] statements, object[] parameters)
-    {
-        string[] triggers = ["acgs_log_leaves_append_only", "acgs_log_nodes_append_only", "acgs_log_checkpoints_append_only"];
-        string[] tables = ["log_leaves", "log_nodes", "log_checkpoints"];
-        await using var connection = await fixture.DataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        for (var i = 0; i < triggers.Length; i++)
-        {
-            await ExecuteAsync(connection, $"alter table acgs.{tables[i]} disable trigger {triggers[i]}", []);
-        }
-        foreach (var statement in statements)
-        {
-            await ExecuteAsync(connection, statement, parameters);
-        }
-        for (var i = 0; i < triggers.Length; i++)
-        {
-            await ExecuteAsync(connection, $"alter table acgs.{tables[i]} enable trigger {triggers[i]}", []);
-        }
-        await transaction.CommitAsync();
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-        await command.ExecuteNonQueryAsync();
     }
 }
