@@ -1,4 +1,6 @@
 using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Integrity.Merkle;
+using Acgs.Ledger.Integrity.Notes;
 using Acgs.Ledger.Integrity.Verification;
 using Acgs.Seeding;
 using Npgsql;
@@ -74,6 +76,22 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         var report = await fixture.VerifyAsync(null, trusted);
         LogFindings(report).ShouldBe([(Rollback, null, null)]);
         report.FindingCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_trusted_checkpoint_of_another_tree_is_a_fork()
+    {
+        await TamperScenario.CreateAsync(fixture);
+        var latest = await rows.LatestCheckpointAsync();
+        var origin = latest.Note[..latest.Note.IndexOf('\n', StringComparison.Ordinal)];
+        using var signer = fixture.Host.Ledger.LedgerKey.AsNoteSigner(origin);
+        var other = new Checkpoint(origin, latest.TreeSize - 3, MerkleTreeHasher.HashLeaf("another tree"u8));
+        var trusted = SignedNote.Sign(other.ToNoteText(), signer).ToString();
+
+        var report = await fixture.VerifyAsync(null, trusted);
+
+        LogFindings(report).Select(finding => finding.Kind).Distinct().ShouldBe([Fork]);
+        report.Findings.ShouldAllBe(finding => finding.TreeSize == other.TreeSize);
     }
 
     [Fact]

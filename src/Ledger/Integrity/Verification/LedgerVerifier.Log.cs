@@ -328,8 +328,7 @@ public sealed partial class LedgerVerifier
         // agrees with every earlier one that does: consecutive checkpoints are proven consistent.
         public void Judge(CheckpointRow row)
         {
-            ReadNote(row.Note, genesis, "the stored checkpoint", findings, row.TreeSize);
-            if (SignedNote.TryParse(Encoding.UTF8.GetBytes(row.Note), out var note) && Checkpoint.TryParse(note.Text, out var signed)
+            if (ReadNote(row.Note, genesis, "the stored checkpoint", findings, row.TreeSize) is { } signed
                 && (signed.TreeSize != row.TreeSize || signed.RootHash.ToHex() != row.RootHash))
             {
                 findings.Add(new Finding(FindingKind.BadCheckpointSignature, null, null, null,
