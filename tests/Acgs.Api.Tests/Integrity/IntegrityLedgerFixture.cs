@@ -1,6 +1,7 @@
 using Acgs.Api.Tests.Infrastructure;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Integrity.Verification;
+using Acgs.Ledger.Sealing.Log;
 using Marten;
 using Npgsql;
 
@@ -36,14 +37,16 @@ public sealed class IntegrityLedgerFixture : IAsyncLifetime
 
     private static readonly string[] LogTables = ["log_leaves", "log_nodes", "log_checkpoints"];
 
-    // The log goes too, or its leaves would name the sequences the next ledger reuses. Its tables
+    // The log goes too, or its leaves would name the sequences the next ledger reuses. The sealer's
+    // lock is held throughout, so no batch of the old ledger lands in the new log. The log's tables
     // refuse truncation, so the guards are lifted inside the one transaction that empties them.
     public async Task ResetAsync()
     {
-        await Store.Advanced.ResetAllData();
         await using (var connection = await DataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
+            await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LogSchema.SealerLockKey})");
+            await Store.Advanced.ResetAllData();
             foreach (var table in LogTables)
             {
                 await ExecuteAsync(connection, $"alter table acgs.{table} disable trigger acgs_{table}_no_truncate");

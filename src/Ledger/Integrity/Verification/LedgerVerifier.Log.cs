@@ -84,7 +84,7 @@ public sealed partial class LedgerVerifier
 
     private sealed record CheckpointRow(long TreeSize, string RootHash, string Note);
 
-    // Returns the latest stored checkpoint's note.
+    // The latest checkpoint's note goes back to the caller, who may trust it in the next run.
     private static async Task<string?> CheckLogAsync(
         NpgsqlConnection connection, GenesisKeys? genesis, IReadOnlyList<string> trustedNotes, int pageSize, FindingCollector findings,
         CancellationToken token)
@@ -126,7 +126,8 @@ public sealed partial class LedgerVerifier
             leavesFrom = leaves[^1].LeafIndex + 1;
         }
 
-        // Checkpoints beyond the rebuilt tree name leaves the log does not hold in order.
+        // The checkpoint at the rebuilt tree's own size, and any beyond it: those name leaves the log
+        // does not hold in order.
         while (await checkpoints.NextAtOrBelowAsync(long.MaxValue, token) is { } row)
         {
             pass.Judge(row);
