@@ -8,7 +8,8 @@ namespace Acgs.Cli.Verification;
 
 // `acgs verify`: runs the ledger's verifier against a database and prints a summary, or the whole
 // report as JSON. Exit 0: no finding; 1: findings; 2: the verification could not run. Kept free of
-// the console so that it can be tested without a process.
+// the console so that it can be tested without a process. A whole-ledger run also checks the
+// checkpoint saved by the last clean run, and saves the latest one after a clean run.
 internal static class LedgerVerification
 {
     public const int Clean = 0;
@@ -27,7 +28,8 @@ internal static class LedgerVerification
         TextWriter output,
         TextWriter error,
         IProgress<VerificationProgress>? progress,
-        CancellationToken token)
+        CancellationToken token,
+        SavedCheckpoints? saved = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -42,11 +44,27 @@ internal static class LedgerVerification
         try
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            var wholeLedger = options.StreamId is null && saved is not null;
+            var ledgerId = wholeLedger ? options.ExpectedLedgerId ?? await LedgerVerifier.ReadLedgerIdAsync(dataSource, token) : null;
+            if (ledgerId is { } id && saved!.Read(id) is { } savedNote)
+            {
+                options = options with { TrustedCheckpoints = [.. options.TrustedCheckpoints, savedNote] };
+            }
             report = await new LedgerVerifier(dataSource).VerifyAsync(options, progress, token);
+            // A clean run proved the latest checkpoint extends the saved one, so it is never smaller.
+            if (wholeLedger && report is { Clean: true, LedgerId: { } verified, LatestCheckpoint: { } latest })
+            {
+                saved!.Save(verified, latest);
+            }
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or ArgumentException)
         {
             error.WriteLine($"acgs: the verification could not run: {exception.Message}");
+            return CouldNotRun;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"acgs: the saved checkpoint could not be read or written: {exception.Message}");
             return CouldNotRun;
         }
 

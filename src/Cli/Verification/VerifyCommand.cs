@@ -10,14 +10,25 @@ internal sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var options = new VerificationOptions { StreamId = settings.Stream, ExpectedLedgerId = settings.Ledger };
+        string[] trusted;
+        try
+        {
+            trusted = settings.TrustedCheckpoint is { } file ? [await File.ReadAllTextAsync(file, cancellationToken)] : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"acgs: the trusted checkpoint could not be read: {exception.Message}");
+            return LedgerVerification.CouldNotRun;
+        }
+        var options = new VerificationOptions { StreamId = settings.Stream, ExpectedLedgerId = settings.Ledger, TrustedCheckpoints = trusted };
+        var saved = SavedCheckpoints.FromEnvironment();
         var connectionString = settings.Postgres ?? Environment.GetEnvironmentVariable(LedgerVerification.ConnectionVariable);
 
         // The bar goes to standard error, so standard output stays the summary or the JSON alone.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
         {
-            return await LedgerVerification.RunAsync(connectionString, options, settings.Json, Console.Out, Console.Error, null, cancellationToken);
+            return await LedgerVerification.RunAsync(connectionString, options, settings.Json, Console.Out, Console.Error, null, cancellationToken, saved);
         }
 
         // Held until the bar is gone, or the bar's redrawing would run through them.
@@ -27,7 +38,7 @@ internal sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             .AutoClear(true)
             .Columns(new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(progress => LedgerVerification.RunAsync(
-                connectionString, options, settings.Json, output, error, new ProgressBar(progress.AddTask("verifying")), cancellationToken));
+                connectionString, options, settings.Json, output, error, new ProgressBar(progress.AddTask("verifying")), cancellationToken, saved));
         await Console.Error.WriteAsync(error.ToString());
         await Console.Out.WriteAsync(output.ToString());
         return exitCode;
@@ -59,5 +70,9 @@ internal sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
         [CommandOption("--ledger <ID>")]
         [Description("The ledger id you trust; by default the database's ledger-created event names it.")]
         public Guid? Ledger { get; init; }
+
+        [CommandOption("--trusted-checkpoint <FILE>")]
+        [Description("A signed checkpoint note saved earlier: the log must still extend it (checked besides the one saved by the last clean run).")]
+        public string? TrustedCheckpoint { get; init; }
     }
 }

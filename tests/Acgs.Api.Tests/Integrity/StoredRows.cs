@@ -81,6 +81,55 @@ public sealed class StoredRows(NpgsqlDataSource dataSource)
         return sequence;
     }
 
+    // What an attacker with the database owner's rights does to the append-only log tables: lift
+    // their guards. Inside one transaction, so the guards are back whatever happens, and no other
+    // session ever sees them lifted.
+    public Task ChangeLogAsync(params string[] statements) => ChangeLogAsync(statements, []);
+
+    public async Task ChangeLogAsync(string[] statements, object[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(parameters);
+        string[] tables = ["log_leaves", "log_nodes", "log_checkpoints"];
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var table in tables)
+        {
+            await Execute(connection, $"alter table acgs.{table} disable trigger acgs_{table}_append_only");
+        }
+        foreach (var statement in statements)
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            foreach (var parameter in parameters)
+            {
+                command.Parameters.AddWithValue(parameter);
+            }
+            await command.ExecuteNonQueryAsync();
+        }
+        foreach (var table in tables)
+        {
+            await Execute(connection, $"alter table acgs.{table} enable trigger acgs_{table}_append_only");
+        }
+        await transaction.CommitAsync();
+    }
+
+    public async Task<(long TreeSize, string Note)> LatestCheckpointAsync()
+    {
+        await using var command = dataSource.CreateCommand("select tree_size, note from acgs.log_checkpoints order by tree_size desc limit 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+        return (reader.GetInt64(0), reader.GetString(1));
+    }
+
+    // Cuts the log back to its first treeSize leaves, with the nodes over the rest and the
+    // checkpoints that sign them: a log consistent in itself, only smaller than one seen before.
+    public Task CutLogAsync(long treeSize) => ChangeLogAsync(
+        $"delete from acgs.log_leaves where leaf_index >= {treeSize}",
+        $"delete from acgs.log_nodes where (idx + 1) << level > {treeSize}",
+        $"delete from acgs.log_checkpoints where tree_size > {treeSize}",
+        $"delete from acgs.audit_events where leaf_index >= {treeSize}",
+        $"update acgs.log_head set tree_size = {treeSize}");
+
     private async Task<IReadOnlyList<Row>> QueryAsync(string where, params object[] parameters)
     {
         await using var command = dataSource.CreateCommand(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acgs.Api.Tests.Infrastructure;
 using Acgs.Cli.Verification;
 using Acgs.Ledger.Integrity.Verification;
+using Acgs.Seeding;
 
 namespace Acgs.Api.Tests.Integrity;
 
@@ -86,6 +87,68 @@ public sealed class acgs_verify_reports_and_exits(IntegrityLedgerFixture fixture
         error.ToString().ShouldContain(LedgerVerification.ConnectionVariable);
     }
 
-    private Task<int> RunAsync(string? connection, VerificationOptions options, bool json) =>
-        LedgerVerification.RunAsync(connection, options, json, output, error, progress: null, CancellationToken.None);
+    [Fact]
+    public async Task a_clean_run_saves_the_latest_checkpoint_for_its_ledger_owner_only()
+    {
+        await TamperScenario.CreateAsync(fixture);
+        var config = Directory.CreateTempSubdirectory("acgs-config-");
+        try
+        {
+            var saved = new SavedCheckpoints(config.FullName);
+
+            (await RunAsync(Connection, new VerificationOptions(), json: false, saved)).ShouldBe(LedgerVerification.Clean, output.ToString());
+
+            var path = saved.PathOf(fixture.Host.Ledger.LedgerId);
+            (await File.ReadAllTextAsync(path)).ShouldBe((await new StoredRows(fixture.DataSource).LatestCheckpointAsync()).Note);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.GetUnixFileMode(Path.GetDirectoryName(path)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            (await RunAsync(Connection, new VerificationOptions(), json: false, saved)).ShouldBe(LedgerVerification.Clean, output.ToString());
+        }
+        finally
+        {
+            config.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task a_log_rolled_back_below_the_trusted_or_saved_checkpoint_exits_1()
+    {
+        var scenario = await TamperScenario.CreateAsync(fixture);
+        var rows = new StoredRows(fixture.DataSource);
+        var before = await rows.LatestCheckpointAsync();
+        await SealedEventSeeder.SeedAsync(fixture.Store, fixture.Host.Ledger.LedgerId, scenario.ActorId, scenario.ActorKey, actorVersion: 1,
+            events: 2, eventsPerStream: 2);
+        await fixture.WaitUntilSealedAsync();
+        var config = Directory.CreateTempSubdirectory("acgs-config-");
+        try
+        {
+            var saved = new SavedCheckpoints(config.FullName);
+            (await RunAsync(Connection, new VerificationOptions(), json: false, saved)).ShouldBe(LedgerVerification.Clean, output.ToString());
+            var trusted = await File.ReadAllTextAsync(saved.PathOf(fixture.Host.Ledger.LedgerId));
+
+            await rows.CutLogAsync(before.TreeSize);
+            output.GetStringBuilder().Clear();
+
+            (await RunAsync(Connection, new VerificationOptions { TrustedCheckpoints = [trusted] }, json: true))
+                .ShouldBe(LedgerVerification.HasFindings, error.ToString());
+            using (var report = JsonDocument.Parse(output.ToString()))
+            {
+                report.RootElement.GetProperty("findings")[0].GetProperty("kind").GetString().ShouldBe(nameof(FindingKind.Rollback));
+            }
+            output.GetStringBuilder().Clear();
+            (await RunAsync(Connection, new VerificationOptions(), json: false, saved)).ShouldBe(LedgerVerification.HasFindings);
+            output.ToString().ShouldContain("Rollback");
+            (await File.ReadAllTextAsync(saved.PathOf(fixture.Host.Ledger.LedgerId))).ShouldBe(trusted);
+        }
+        finally
+        {
+            config.Delete(recursive: true);
+        }
+    }
+
+    private Task<int> RunAsync(string? connection, VerificationOptions options, bool json, SavedCheckpoints? saved = null) =>
+        LedgerVerification.RunAsync(connection, options, json, output, error, progress: null, CancellationToken.None, saved);
 }

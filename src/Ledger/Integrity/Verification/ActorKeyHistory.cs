@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
+using Acgs.Ledger.Integrity.Notes;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
@@ -183,4 +184,7 @@ internal readonly record struct KeyVerdict(VerificationKey? Key, FindingKind Kin
 
 // What LedgerCreated fixes for verification: the ledger id, the first Admin and its key (which judge
 // the genesis events at actorVersion 0), and the genesis streams.
-internal sealed record GenesisKeys(Guid LedgerId, Guid AdminId, VerificationKey AdminKey, IReadOnlySet<Guid> Streams);
+// CheckpointKey: the ledger key as the verifier of notes named by the origin (absent when the
+// ledger-created event names no usable key or origin; level 3 then reports every checkpoint).
+internal sealed record GenesisKeys(
+    Guid LedgerId, Guid AdminId, VerificationKey AdminKey, IReadOnlySet<Guid> Streams, string Origin, NoteVerifierKey? CheckpointKey);

@@ -1,6 +1,6 @@
 namespace Acgs.Ledger.Integrity.Verification;
 
-// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 and 2). Each kind
+// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 to 3). Each kind
 // names the check that failed, not a guess at who changed what: one edit often breaks several.
 public enum FindingKind
 {
@@ -53,6 +53,32 @@ public enum FindingKind
     // recordedAt is earlier than that of the stream's previous event.
     TimeReversal,
 
-    // A row that is not a tombstone carries no seal.
+    // A row that is not a tombstone carries no seal, or was recorded more than a minute before the
+    // run and no leaf logs it.
     Unsealed,
+
+    // The sealer refused to log the event; the finding carries its reason.
+    Quarantined,
+
+    // A leaf's event hash is not the seal hash of the row at its sequence, no row is there, or the
+    // leaves are not dense and readable.
+    LeafMismatch,
+
+    // The stored leaves do not rebuild the latest checkpoint's root.
+    RootMismatch,
+
+    // A stored node is missing or not the hash of the leaves under it: proofs would not verify.
+    NodeMismatch,
+
+    // An earlier checkpoint's root is not the root of the leaves at its size.
+    InconsistentCheckpoint,
+
+    // A checkpoint note does not verify under the ledger key, or does not say what its row says.
+    BadCheckpointSignature,
+
+    // A trusted checkpoint is larger than the latest stored one: the log shrank.
+    Rollback,
+
+    // A trusted checkpoint's tree is not the stored one at its size, or does not extend to the latest.
+    Fork,
 }

@@ -92,6 +92,16 @@ public sealed partial class LedgerVerifier
         return (long)(await command.ExecuteScalarAsync(token))!;
     }
 
+    // The ledger id as the first ledger-created row names it, before a run: what a caller needs to
+    // find what it trusts about this ledger. The run itself judges that row.
+    public static async Task<Guid?> ReadLedgerIdAsync(NpgsqlDataSource dataSource, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand($"select stream_id from {Events} where type = $1 order by seq_id limit 1");
+        command.Parameters.AddWithValue(EventTypes.LedgerCreated);
+        return await command.ExecuteScalarAsync(token) as Guid?;
+    }
+
     // The ledger-created row names the ledger id and the keys that judge genesis (DESIGN §4.5).
     // Exactly one is expected, at version 1 of the stream named by its own ledger id.
     private static async Task<GenesisKeys?> ReadGenesisAsync(
@@ -145,7 +155,8 @@ public sealed partial class LedgerVerifier
                 $"this database holds ledger {created.LedgerId}, not {expected}");
         }
         return new GenesisKeys(created.LedgerId, created.Admin.ActorId, adminKey,
-            new HashSet<Guid> { created.LedgerId, created.System.ActorId, created.Admin.ActorId, created.ConstitutionId });
+            new HashSet<Guid> { created.LedgerId, created.System.ActorId, created.Admin.ActorId, created.ConstitutionId },
+            created.Origin, CheckpointKey(created));
     }
 
     private static async Task<bool> AnyEventAsync(NpgsqlConnection connection, CancellationToken token)

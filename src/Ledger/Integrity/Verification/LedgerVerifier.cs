@@ -4,13 +4,14 @@ using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
-// Levels 1 and 2 of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
+// Levels 1 to 3 of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
 // pages by sequence (archived rows included, tombstones recognised by shape) while the previous page
 // is checked: the per-row checks in parallel, bounded by Parallelism; the stream and
 // submission-record checks in sequence order. Memory is bounded by four pages (two queued, one
 // being read, one being checked), one link per stream, the actors' key history and the findings
-// kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4 (governance) belong
-// in this run as further stages over the same snapshot.
+// kept. Tampered data never throws: it is a finding. Level 3 (the log) judges the whole log, so a
+// run over one stream skips it; level 4 (governance) belongs in this run as a further stage over
+// the same snapshot.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 {
     public async Task<VerificationReport> VerifyAsync(
@@ -43,6 +44,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
                 Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Run(page[index], ledgerId, keys));
                 var records = await ReadSubmissionRecordsAsync(snapshot.Lookups, checks, token);
                 scan.Follow(checks, records);
+                if (options.StreamId is null)
+                {
+                    await CheckLeavesOfPageAsync(snapshot.Lookups, checks, startedAt, findings, token);
+                }
                 progress?.Report(new VerificationProgress(scan.Rows, page[^1].Sequence, lastSequence));
             }
         }
@@ -54,9 +59,11 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         await reading;
 
         await CheckStreamHeadsAsync(snapshot.Lookups, options.StreamId, scan, findings, token);
+        string? latestCheckpoint = null;
         if (options.StreamId is null)
         {
             await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
+            latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, options.PageSize, findings, token);
         }
 
         return new VerificationReport(
@@ -71,7 +78,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             findings.Count,
             findings.ByKind(),
             findings.Kept(),
-            findings.Truncated);
+            findings.Truncated)
+        {
+            LatestCheckpoint = latestCheckpoint,
+        };
     }
 
     // The sequential half of a run: the stream chains and each event's submission record.

@@ -3,7 +3,8 @@ namespace Acgs.Ledger.Integrity.Verification;
 // StreamId: verify that stream only (key state still comes from every actor stream).
 // ExpectedLedgerId: the ledger id the caller trusts (the API's own); otherwise the ledger-created
 // row names it. PageSize bounds the rows held at once; MaxFindingsKept bounds the findings kept in
-// the report (all are counted); Parallelism bounds the signature checks at once.
+// the report (all are counted); Parallelism bounds the signature checks at once. TrustedCheckpoints:
+// signed checkpoint notes saved from earlier runs; the log must extend each (whole-ledger runs only).
 public sealed record VerificationOptions
 {
     public Guid? StreamId { get; init; }
@@ -15,6 +16,8 @@ public sealed record VerificationOptions
     public int MaxFindingsKept { get; init; } = 10_000;
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public IReadOnlyList<string> TrustedCheckpoints { get; init; } = [];
 }
 
 // Where a run is: rows read so far, and the sequence reached out of the highest one in its snapshot.

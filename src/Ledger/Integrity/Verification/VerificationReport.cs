@@ -2,6 +2,8 @@ namespace Acgs.Ledger.Integrity.Verification;
 
 // The outcome of one run. Events counts rows checked (archived ones included, tombstones not);
 // FindingCount counts every finding, Findings holds the first MaxFindingsKept in sequence order.
+// LatestCheckpoint: the signed note of the latest checkpoint the run judged (whole-ledger runs), for
+// the caller to trust next time.
 public sealed record VerificationReport(
     Guid? LedgerId,
     Guid? StreamId,
@@ -16,6 +18,8 @@ public sealed record VerificationReport(
     IReadOnlyList<Finding> Findings,
     bool FindingsTruncated)
 {
+    public string? LatestCheckpoint { get; init; }
+
     public bool Clean => FindingCount == 0;
 
     public double EventsPerSecond => ElapsedSeconds > 0 ? Events / ElapsedSeconds : 0;
