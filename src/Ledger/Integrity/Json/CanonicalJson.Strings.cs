@@ -127,6 +127,7 @@ public static partial class CanonicalJson
             return shortForm.Length;
         }
 
+        // Other controls as \u00xx with lowercase hexadecimal digits (RFC 8785 §3.2.2.2).
         if (scalar < 0x20)
         {
             "\\u00"u8.CopyTo(target);
@@ -176,29 +177,8 @@ public static partial class CanonicalJson
 
     private static void WriteEscape(char c, IBufferWriter<byte> destination)
     {
-        ReadOnlySpan<byte> shortForm = c switch
-        {
-            '"' => "\\\""u8,
-            '\\' => "\\\\"u8,
-            '\b' => "\\b"u8,
-            '\f' => "\\f"u8,
-            '\n' => "\\n"u8,
-            '\r' => "\\r"u8,
-            '\t' => "\\t"u8,
-            _ => default,
-        };
-        if (!shortForm.IsEmpty)
-        {
-            Write(destination, shortForm);
-            return;
-        }
-
-        // Other controls as \u00xx with lowercase hexadecimal digits.
-        Span<byte> escape = destination.GetSpan(6);
-        "\\u00"u8.CopyTo(escape);
-        escape[4] = HexDigit(c >> 4);
-        escape[5] = HexDigit(c & 0xF);
-        destination.Advance(6);
+        var target = destination.GetSpan(6);
+        destination.Advance(WriteCanonicalScalar(c, target));
     }
 
     private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
