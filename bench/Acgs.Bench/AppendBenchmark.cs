@@ -35,7 +35,7 @@ internal static class AppendBenchmark
         if (Environment.GetEnvironmentVariable(DatabaseVariable) is not { Length: > 0 } server)
         {
             Console.Error.WriteLine($"{DatabaseVariable} is not set: a PostgreSQL connection string whose user may create databases " +
-                                    $"(e.g. `. /tmp/testenv.sh; export {DatabaseVariable}=\"$ACGS_POSTGRES_SERVER\"`).");
+                                    $"(e.g. the ACGS_POSTGRES_SERVER line that `bash scripts/services.sh up` prints).");
             return 2;
         }
 
