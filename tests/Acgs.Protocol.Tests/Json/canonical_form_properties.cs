@@ -240,7 +240,8 @@ internal static class GeneratedJson
         builder.Append('"');
     }
 
-    private static string CanonicalString(string text)
+    // RFC 8785 §3.2.2.2 string escaping, written out plainly as the model the fast paths are held to.
+    internal static string CanonicalString(string text)
     {
         var builder = new StringBuilder("\"");
         foreach (char c in text)
