@@ -81,8 +81,17 @@ public sealed partial class LogSealer(
             var expectedPrev = row.Version == 1
                 ? GenesisLink.Compute(ledger.LedgerId, row.StreamId)
                 : lastHash.GetValueOrDefault(row.StreamId) ?? await PreviousHashAsync(connection, transaction, row, token);
-            var findKey = await PreloadKeyAsync(connection, transaction, row, keys, token);
-            var problem = SealedRowCheck.Check(row, ledger.LedgerId, expectedPrev ?? "", findKey, out var seal);
+            // The seal is parsed once per row: it names the key to fetch and is then checked.
+            string? problem;
+            if (EventSeal.TryParse(row.SealText, out var seal, out var parseProblem))
+            {
+                await LoadKeyAsync(connection, transaction, seal.Input.Submission.KeyId, keys, token);
+                problem = SealedRowCheck.Check(row, seal, ledger.LedgerId, expectedPrev ?? "", keyId => keys.GetValueOrDefault(keyId));
+            }
+            else
+            {
+                problem = "seal: " + parseProblem;
+            }
             if (problem is not null || seal is null)
             {
                 LogQuarantined(logger, row.Seq, row.StreamId, row.Version, problem ?? "unreadable seal");
@@ -187,21 +196,20 @@ public sealed partial class LogSealer(
             : null;
     }
 
-    private static async Task<Func<KeyId, (Guid, VerificationKey)?>> PreloadKeyAsync(NpgsqlConnection connection,
-        NpgsqlTransaction transaction, EventRow row, Dictionary<KeyId, (Guid, VerificationKey)?> keys, CancellationToken token)
+    private static async Task LoadKeyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, KeyId keyId,
+        Dictionary<KeyId, (Guid, VerificationKey)?> keys, CancellationToken token)
     {
-        if (EventSeal.TryParse(row.SealText, out var seal, out _) && !keys.ContainsKey(seal.Input.Submission.KeyId))
+        if (keys.ContainsKey(keyId))
         {
-            var keyId = seal.Input.Submission.KeyId;
-            await using var command = new NpgsqlCommand(
-                $"select actor_id, public_key from {LogSchema.Schema}.actor_keys where key_id = $1", connection, transaction);
-            command.Parameters.AddWithValue(keyId.Value);
-            await using var reader = await command.ExecuteReaderAsync(token);
-            keys[keyId] = await reader.ReadAsync(token) && VerificationKey.TryParse(reader.GetString(1), out var key, out _)
-                ? (reader.GetGuid(0), key)
-                : null;
+            return;
         }
-        return keyId => keys.GetValueOrDefault(keyId);
+        await using var command = new NpgsqlCommand(
+            $"select actor_id, public_key from {LogSchema.Schema}.actor_keys where key_id = $1", connection, transaction);
+        command.Parameters.AddWithValue(keyId.Value);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        keys[keyId] = await reader.ReadAsync(token) && VerificationKey.TryParse(reader.GetString(1), out var key, out _)
+            ? (reader.GetGuid(0), key)
+            : null;
     }
 
     private static async Task InsertNodesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<MerkleNode> nodes, CancellationToken token)

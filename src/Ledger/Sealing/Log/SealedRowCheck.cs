@@ -12,14 +12,11 @@ public sealed record EventRow(long Seq, Guid StreamId, long Version, string Type
 public static class SealedRowCheck
 {
     // Null when the row is sound; otherwise why it is quarantined.
-    public static string? Check(EventRow row, Guid ledgerId, string expectedPrev, Func<KeyId, (Guid ActorId, VerificationKey Key)?> findKey, out EventSeal? seal)
+    public static string? Check(EventRow row, EventSeal seal, Guid ledgerId, string expectedPrev, Func<KeyId, (Guid ActorId, VerificationKey Key)?> findKey)
     {
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(seal);
         ArgumentNullException.ThrowIfNull(findKey);
-        if (!EventSeal.TryParse(row.SealText, out seal, out var problem))
-        {
-            return "seal: " + problem;
-        }
         var input = seal.Input;
         var submission = input.Submission;
         if (!seal.HashMatches())
