@@ -54,7 +54,7 @@ internal sealed class SealedLedger : IDisposable
         var adminKey = SigningKey.Generate();
         var genesis = GenesisDocument.Create("bench.local", ledgerKey, systemKey, adminKey,
             [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-            new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
+            new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
         var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
         var authority = new LedgerAuthority(created.LedgerId, created.Origin, ledgerKey, systemKey, created.System.ActorId);
 
@@ -64,7 +64,8 @@ internal sealed class SealedLedger : IDisposable
         var dataSource = NpgsqlDataSource.Create(connection);
         var services = new ServiceCollection().AddLedgerActs().BuildServiceProvider();
         var pipeline = new SubmissionPipeline(store, dataSource, authority, clock,
-            services.GetRequiredService<GovernanceActs>(), services.GetRequiredService<VerifiedKeys>());
+            services.GetRequiredService<GovernanceActs>(), services.GetRequiredService<VerifiedKeys>(),
+            services.GetRequiredService<OutboxEnlistment>());
 
         var registrations = new List<ActorRegistered>();
         var register = new SubmissionRoute(null, new HashSet<string>([EventTypes.ActorRegistered], StringComparer.Ordinal));

@@ -47,7 +47,7 @@ internal static class VerifyBenchmark
         var systemKey = SigningKey.Generate();
         var genesis = GenesisDocument.Create("bench.local", ledgerKey, systemKey, adminKey,
             [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-            new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
+            new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
         var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
         using var authority = new LedgerAuthority(created.LedgerId, created.Origin, ledgerKey, systemKey, created.System.ActorId);
         await new GenesisWriter(store, authority).EnsureAsync(genesis, CancellationToken.None);

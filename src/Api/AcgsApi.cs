@@ -1,4 +1,5 @@
 using Acgs.Api.Actors;
+using Acgs.Api.Amendments;
 using Acgs.Api.Health;
 using Acgs.Api.Log;
 using Acgs.Api.Infrastructure;
@@ -69,6 +70,9 @@ public static class AcgsApi
             options.UseRuntimeCompilation();
             options.Policies.UseDurableLocalQueues();
             options.Policies.AutoApplyTransactions();
+            // Amendment deadlines are durable scheduled messages; a short poll keeps a rejection close
+            // to its deadline (the decision itself uses the sealed recordedAt, not delivery time).
+            options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
         });
 
         builder.Services.AddProblemDetails(ProblemTypes.Configure);
@@ -85,6 +89,7 @@ public static class AcgsApi
         app.MapHealthEndpoints();
         app.MapMetrics("/metrics");
         app.MapActorsApi();
+        app.MapAmendmentsApi();
         app.MapLogApi();
         app.MapIntegrityApi();
         return app;

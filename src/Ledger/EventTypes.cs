@@ -1,6 +1,8 @@
+using Acgs.Ledger.Amendments;
 using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Identity.Genesis;
+using Acgs.Ledger.Policies;
 using Marten;
 
 namespace Acgs.Ledger;
@@ -18,6 +20,18 @@ public static class EventTypes
     public const string ActorSuspended = "actor-suspended";
     public const string ActorReinstated = "actor-reinstated";
     public const string ConstitutionAdopted = "constitution-adopted";
+    public const string ConstitutionAmended = "constitution-amended";
+    public const string AmendmentProposed = "amendment-proposed";
+    public const string AmendmentVoteCast = "amendment-vote-cast";
+    public const string AmendmentWithdrawn = "amendment-withdrawn";
+    public const string AmendmentRatified = "amendment-ratified";
+    public const string AmendmentRejected = "amendment-rejected";
+    public const string PolicySynthesized = "policy-synthesized";
+    public const string PolicyVerificationRecorded = "policy-verification-recorded";
+    public const string PolicyCompiled = "policy-compiled";
+    public const string PolicyActivated = "policy-activated";
+    public const string PolicyRevoked = "policy-revoked";
+    public const string PolicySuperseded = "policy-superseded";
 
     public static StoreOptions RegisterEventTypes(this StoreOptions options)
     {
@@ -31,6 +45,18 @@ public static class EventTypes
         options.Events.MapEventType<ActorSuspended>(ActorSuspended);
         options.Events.MapEventType<ActorReinstated>(ActorReinstated);
         options.Events.MapEventType<ConstitutionAdopted>(ConstitutionAdopted);
+        options.Events.MapEventType<ConstitutionAmended>(ConstitutionAmended);
+        options.Events.MapEventType<AmendmentProposed>(AmendmentProposed);
+        options.Events.MapEventType<AmendmentVoteCast>(AmendmentVoteCast);
+        options.Events.MapEventType<AmendmentWithdrawn>(AmendmentWithdrawn);
+        options.Events.MapEventType<AmendmentRatified>(AmendmentRatified);
+        options.Events.MapEventType<AmendmentRejected>(AmendmentRejected);
+        options.Events.MapEventType<PolicySynthesized>(PolicySynthesized);
+        options.Events.MapEventType<PolicyVerificationRecorded>(PolicyVerificationRecorded);
+        options.Events.MapEventType<PolicyCompiled>(PolicyCompiled);
+        options.Events.MapEventType<PolicyActivated>(PolicyActivated);
+        options.Events.MapEventType<PolicyRevoked>(PolicyRevoked);
+        options.Events.MapEventType<PolicySuperseded>(PolicySuperseded);
         return options;
     }
 }

@@ -1,3 +1,5 @@
+using Acgs.Ledger.Amendments;
+using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
@@ -37,6 +39,9 @@ public static class LedgerConfiguration
 
         // The actor state every append is judged by, kept in the append's own transaction.
         options.Projections.Snapshot<ActorState>(SnapshotLifecycle.Inline);
+        // The states governance decisions judge by, kept the same way.
+        options.Projections.Snapshot<ConstitutionState>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<AmendmentState>(SnapshotLifecycle.Inline);
         return options;
     }
 }

@@ -18,6 +18,23 @@ public static class SubmissionEndpoint
         string Receipt,
         string Proof);
 
+    // `POST {group}/`: an act that starts a stream, or names its stream in the submission alone.
+    public static RouteHandlerBuilder MapSubmissions(this RouteGroupBuilder group, params string[] types)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var route = new SubmissionRoute(null, new HashSet<string>(types, StringComparer.Ordinal));
+        return group.MapPost("/", (HttpContext context, SubmissionPipeline pipeline) => HandleAsync(context, pipeline, route));
+    }
+
+    // `POST {group}/{id}/{resource}`: an act on the stream `{id}`, which the submission must name.
+    public static RouteHandlerBuilder MapSubmissions(this RouteGroupBuilder group, string resource, params string[] types)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var accepted = new HashSet<string>(types, StringComparer.Ordinal);
+        return group.MapPost($"/{{id:guid}}/{resource}", (Guid id, HttpContext context, SubmissionPipeline pipeline) =>
+            HandleAsync(context, pipeline, new SubmissionRoute(id, accepted)));
+    }
+
     public static async Task<IResult> HandleAsync(HttpContext context, SubmissionPipeline pipeline, SubmissionRoute route)
     {
         ArgumentNullException.ThrowIfNull(context);

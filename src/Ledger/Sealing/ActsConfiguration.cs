@@ -1,3 +1,7 @@
+using Acgs.Ledger.Amendments.Deciding;
+using Acgs.Ledger.Amendments.Proposing;
+using Acgs.Ledger.Amendments.Voting;
+using Acgs.Ledger.Amendments.Withdrawing;
 using Acgs.Ledger.Identity.Actors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +16,9 @@ public static class ActsConfiguration
         [
             new RegisterActor(), new RotateKey(), new ProposeKeyReset(), new ApproveKeyReset(),
             new ChangeRoles(), new SuspendActor(), new ReinstateActor(),
+            new ProposeAmendment(), new CastVote(), new WithdrawAmendment(),
         ];
-        return services.AddSingleton(new GovernanceActs(acts)).AddSingleton<VerifiedKeys>();
+        return services.AddSingleton(new GovernanceActs(acts)).AddSingleton<VerifiedKeys>().AddSingleton<OutboxEnlistment>()
+            .AddSingleton<SystemActor>().AddSingleton<AmendmentEvaluator>();
     }
 }

@@ -19,8 +19,14 @@ public sealed record ActorStateRead(ActorState? State);
 // A statement to run inside the append transaction (a lock, a uniqueness row), with `?` placeholders.
 public sealed record QueuedSql(string Sql, params object[] Parameters);
 
+// A Wolverine message enrolled through the Marten outbox in the append's transaction: sent once the
+// event commits, never if it does not (delivered at DeliverAt when given).
+public sealed record OutboxMessage(object Message, DateTimeOffset? DeliverAt = null);
+
 public sealed record ActOutcome(object? Event, SubmissionRejection? Rejection, IReadOnlyList<QueuedSql> Statements)
 {
+    public IReadOnlyList<OutboxMessage> Messages { get; init; } = [];
+
     public static ActOutcome Accept(object @event, params QueuedSql[] statements) => new(@event, null, statements);
 
     public static ActOutcome Reject(SubmissionRejection rejection) => new(null, rejection, []);

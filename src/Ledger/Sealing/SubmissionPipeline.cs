@@ -21,7 +21,8 @@ public sealed class SubmissionPipeline(
     LedgerAuthority ledger,
     LedgerClock clock,
     GovernanceActs acts,
-    VerifiedKeys keys)
+    VerifiedKeys keys,
+    OutboxEnlistment outbox)
 {
     private const string UniqueViolation = "23505";
     private const string Deadlock = "40P01";
@@ -142,6 +143,7 @@ public sealed class SubmissionPipeline(
         var judged = pending with { ActorVersion = actor.Version };
         appended.SetHeader(PendingSeal.HeaderName, judged);
 
+        await using var enrolled = await outbox.EnrollAsync(session, outcome.Messages);
         var conflict = await SaveAsync(session, token);
         if (conflict is not null)
         {

@@ -1,3 +1,5 @@
+using Acgs.Ledger.Integrity;
+
 namespace Acgs.Ledger.Sealing;
 
 // Why a submission was refused, as data: the API turns it into an RFC 9457 problem whose `type` is
@@ -21,5 +23,11 @@ public sealed record SubmissionRejection(string Kind, int Status, string Title, 
     public static SubmissionRejection InvalidProofOfPossession() => new("invalid-proof-of-possession", 422, "The proof of possession does not verify", "proofOfPossession is not Ed25519 by the new key over \"acgs:pop:v1\\n\" || JCS({ledgerId, actorId, publicKey})");
     public static SubmissionRejection VersionConflict(string detail) => new("version-conflict", 409, "The stream moved", detail);
     public static SubmissionRejection ActorChanged(string detail) => new("actor-changed", 409, "The actor's key, roles or suspension changed meanwhile", detail);
+    public static SubmissionRejection NotFound(string detail) => new("not-found", 404, "No such resource", detail);
+    public static SubmissionRejection Rebase(string detail) => new("rebase", 409, "The constitution moved since the amendment was proposed", detail);
+    public static SubmissionRejection AlreadyVoted(Guid voterId) => new("already-voted", 409, "The voter has voted already", $"actor {voterId} has cast its one vote on this amendment");
+    public static SubmissionRejection NotEligible(Guid voterId) => new("not-eligible-voter", 403, "Not an eligible voter", $"actor {voterId} is not in the voters frozen at proposal");
+    public static SubmissionRejection WindowClosed(DateTimeOffset deadline) => new("voting-window-closed", 409, "The voting window has closed", $"the deadline {LedgerTimestamp.Format(deadline)} has passed");
+    public static SubmissionRejection AmendmentClosed(string status) => new("amendment-closed", 409, "The amendment is decided or withdrawn", $"the amendment is {status}");
     public static SubmissionRejection KeyInUse() => new("key-in-use", 409, "The key is already registered", "key ids are unique across the ledger forever");
 }

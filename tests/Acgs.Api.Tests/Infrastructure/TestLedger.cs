@@ -44,7 +44,7 @@ public sealed class TestLedger : IDisposable
         var adminKey = SigningKey.Generate();
         var genesis = GenesisDocument.Create("ledger.test", ledgerKey, systemKey, adminKey,
             [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-            new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly),
+            new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly),
             DateTimeOffset.UtcNow);
         KeyFiles.Create(Path.Combine(directory, "ledger"), ledgerKey);
         KeyFiles.Create(Path.Combine(directory, "system"), systemKey);

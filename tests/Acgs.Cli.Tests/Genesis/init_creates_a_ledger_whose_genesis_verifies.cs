@@ -12,7 +12,7 @@ public sealed class init_creates_a_ledger_whose_genesis_verifies : IDisposable
 {
     private static readonly InitCommand.InitialConstitution Constitution = new(
         [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-        new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly));
+        new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly));
 
     private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("acgs-init-");
 

@@ -19,7 +19,7 @@ public class marten_stores_payloads_as_they_were_signed
     {
         new ActorRegistered(Guid.Parse("0194f4c2-7a1e-7c3d-9b2a-5e6f7a8b9c0d"), "Council member", [Role.Council, Role.Admin], "key", "proof"),
         new ConstitutionAdopted(Guid.Parse("0194f4c2-7a1e-7c3d-9b2a-5e6f7a8b9c0e"), [new Principle("P1", "Title", "Text", 1)],
-            new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly)),
+            new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly)),
     };
 
     [Theory]
