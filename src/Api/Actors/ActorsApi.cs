@@ -11,10 +11,10 @@ public static class ActorsApi
     {
         var actors = endpoints.MapGroup("/v1/actors").WithTags("Actors");
         actors.MapSubmissions(EventTypes.ActorRegistered);
-        actors.MapSubmissions("keys", EventTypes.ActorKeyRotated);
-        actors.MapSubmissions("key-resets", EventTypes.ActorKeyResetProposed, EventTypes.ActorKeyResetApproved);
-        actors.MapSubmissions("roles", EventTypes.ActorRolesChanged);
-        actors.MapSubmissions("suspension", EventTypes.ActorSuspended, EventTypes.ActorReinstated);
+        actors.MapStreamSubmissions("keys", EventTypes.ActorKeyRotated);
+        actors.MapStreamSubmissions("key-resets", EventTypes.ActorKeyResetProposed, EventTypes.ActorKeyResetApproved);
+        actors.MapStreamSubmissions("roles", EventTypes.ActorRolesChanged);
+        actors.MapStreamSubmissions("suspension", EventTypes.ActorSuspended, EventTypes.ActorReinstated);
         return endpoints;
     }
 }

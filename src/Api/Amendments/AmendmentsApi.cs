@@ -11,8 +11,8 @@ public static class AmendmentsApi
     {
         var amendments = endpoints.MapGroup("/v1/amendments").WithTags("Amendments");
         amendments.MapSubmissions(EventTypes.AmendmentProposed);
-        amendments.MapSubmissions("votes", EventTypes.AmendmentVoteCast);
-        amendments.MapSubmissions("withdrawal", EventTypes.AmendmentWithdrawn);
+        amendments.MapStreamSubmissions("votes", EventTypes.AmendmentVoteCast);
+        amendments.MapStreamSubmissions("withdrawal", EventTypes.AmendmentWithdrawn);
         return endpoints;
     }
 }

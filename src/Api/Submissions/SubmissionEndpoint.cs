@@ -27,7 +27,7 @@ public static class SubmissionEndpoint
     }
 
     // `POST {group}/{id}/{resource}`: an act on the stream `{id}`, which the submission must name.
-    public static RouteHandlerBuilder MapSubmissions(this RouteGroupBuilder group, string resource, params string[] types)
+    public static RouteHandlerBuilder MapStreamSubmissions(this RouteGroupBuilder group, string resource, params string[] types)
     {
         ArgumentNullException.ThrowIfNull(group);
         var accepted = new HashSet<string>(types, StringComparer.Ordinal);

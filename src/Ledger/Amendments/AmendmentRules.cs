@@ -34,7 +34,7 @@ public static class AmendmentRules
     {
         ArgumentNullException.ThrowIfNull(session);
         var council = await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {LedgerSchema.Schema}.mt_doc_actorstate where data -> 'roles' ? 'council' and not (data ->> 'suspended')::boolean order by id",
+            $$"""select id from {{LedgerSchema.Schema}}.mt_doc_actorstate where data -> 'roles' @> '["council"]' and not (data ->> 'suspended')::boolean order by id""",
             token);
         return council;
     }

@@ -27,7 +27,7 @@ public sealed class LedgerHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     // A host on an existing ledger (a second node) shares its TestLedger and must not dispose it.
-    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null, bool sealer = true)
+    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null, bool sealer = true, bool ownsLedger = false)
     {
         var ledger = existing ?? TestLedger.Create();
         var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
@@ -43,7 +43,7 @@ public sealed class LedgerHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LedgerHost(app, new Uri(address), ledger, postgres) { ownsLedger = existing is null };
+        return new LedgerHost(app, new Uri(address), ledger, postgres) { ownsLedger = existing is null || ownsLedger };
     }
 
     public async ValueTask DisposeAsync()

@@ -36,7 +36,7 @@ public sealed class TestLedger : IDisposable
 
     public SigningKey AdminKey { get; }
 
-    public static TestLedger Create()
+    public static TestLedger Create(MetaRules? metaRules = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("acgs-ledger-").FullName;
         var ledgerKey = SigningKey.Generate();
@@ -44,7 +44,7 @@ public sealed class TestLedger : IDisposable
         var adminKey = SigningKey.Generate();
         var genesis = GenesisDocument.Create("ledger.test", ledgerKey, systemKey, adminKey,
             [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-            new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly),
+            metaRules ?? new MetaRules(3, 2, 3, 259_200, AbstentionRule.CountTowardQuorumOnly),
             DateTimeOffset.UtcNow);
         KeyFiles.Create(Path.Combine(directory, "ledger"), ledgerKey);
         KeyFiles.Create(Path.Combine(directory, "system"), systemKey);
