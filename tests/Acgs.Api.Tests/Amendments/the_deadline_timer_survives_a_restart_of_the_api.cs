@@ -15,7 +15,7 @@ public sealed class the_deadline_timer_survives_a_restart_of_the_api
     public async Task an_amendment_whose_window_closed_while_the_host_was_down_is_rejected_after_it_starts()
     {
         var postgres = await TestEnvironment.RecreateDatabaseAsync(TestEnvironment.DatabaseName("acgs_test_deadline"));
-        using var ledger = TestLedger.Create(new MetaRules(3, 2, 3, 6, AbstentionRule.CountTowardQuorumOnly));
+        using var ledger = TestLedger.Create(new MetaRules(3, 2, 3, 15, AbstentionRule.CountTowardQuorumOnly));
         AmendmentProposed proposal;
         await using (var first = await LedgerHost.StartAsync(postgres, TestEnvironment.Redis, ledger))
         {

@@ -1,6 +1,6 @@
 namespace Acgs.Ledger.Integrity.Verification;
 
-// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 to 3). Each kind
+// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 to 4a). Each kind
 // names the check that failed, not a guess at who changed what: one edit often breaks several.
 public enum FindingKind
 {
@@ -81,4 +81,9 @@ public enum FindingKind
 
     // A trusted checkpoint's tree is not the stored one at its size, or does not extend to the latest.
     Fork,
+
+    // A System event is not what the pure decision derives from its causes (level 4a): signed by
+    // someone else, or a ratification, rejection, amendment or supersession the recorded facts do
+    // not justify.
+    UnjustifiedEvent,
 }

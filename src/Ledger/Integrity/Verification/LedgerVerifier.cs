@@ -4,14 +4,14 @@ using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
-// Levels 1 to 3 of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
+// Levels 1 to 3 and 4a of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
 // pages by sequence (archived rows included, tombstones recognised by shape) while the previous page
 // is checked: the per-row checks in parallel, bounded by Parallelism; the stream and
 // submission-record checks in sequence order. Memory is bounded by four pages (two queued, one
 // being read, one being checked), one link per stream, the actors' key history and the findings
-// kept. Tampered data never throws: it is a finding. Level 3 (the log) judges the whole log, so a
-// run over one stream skips it; level 4 (governance) belongs in this run as a further stage over
-// the same snapshot.
+// kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's
+// events, re-derived from the streams they name) judge the whole ledger, so a run over one stream
+// skips them.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 {
     public async Task<VerificationReport> VerifyAsync(
@@ -64,6 +64,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         {
             await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
             latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, options.PageSize, findings, token);
+            await CheckGovernanceAsync(snapshot.Lookups, findings, token);
         }
 
         return new VerificationReport(
