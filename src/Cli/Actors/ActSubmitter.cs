@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Acgs.Cli.Genesis;
 using Acgs.Ledger.Identity;
+using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
 
 namespace Acgs.Cli.Actors;
@@ -20,7 +21,11 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public async Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, ActorAct> describe, CancellationToken token)
+    public Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, ActorAct> describe, CancellationToken token) =>
+        SubmitAsync(settings, (ledgerId, _) => describe(ledgerId), token);
+
+    // For acts whose payload depends on the moment they are signed (an amendment's deadline).
+    public async Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, DateTimeOffset, ActorAct> describe, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(describe);
@@ -30,9 +35,10 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
         {
             var ledgerId = settings.LedgerId ?? GenesisFile.ReadLedgerId(settings.Genesis!);
             using var signer = KeyFiles.ReadSigningKey(settings.Key);
-            act = describe(ledgerId);
+            var submittedAt = LedgerTimestamp.Truncate(DateTimeOffset.UtcNow);
+            act = describe(ledgerId, submittedAt);
             var request = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
-                act.StreamId, act.ExpectedVersion, DateTimeOffset.UtcNow);
+                act.StreamId, act.ExpectedVersion, submittedAt);
             body = SignedRequestFactory.ToJson(request);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
