@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Acgs.Cli.Genesis;
+using Acgs.Cli.Reads;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Sealing;
 
@@ -71,7 +72,7 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             }
             if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && answer is { } problem)
             {
-                WriteProblem(response.StatusCode, problem);
+                LedgerAnswer.WriteProblem(error, "the ledger refused the act", response.StatusCode, problem);
                 return Refused;
             }
             error.WriteLine($"acgs: {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} without a ledger answer or problem document; is --url the ledger's API?");
@@ -99,28 +100,6 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
         }
     }
 
-    private void WriteProblem(HttpStatusCode status, JsonElement problem)
-    {
-        error.WriteLine($"acgs: the ledger refused the act ({(int)status} {status})");
-        foreach (var member in new[] { "type", "title", "detail" })
-        {
-            if (problem.TryGetProperty(member, out var value))
-            {
-                error.WriteLine($"{member + ":",-8}{value}");
-            }
-        }
-    }
-
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken token)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken token) =>
+        LedgerAnswer.TryParse(await response.Content.ReadAsStringAsync(token));
 }

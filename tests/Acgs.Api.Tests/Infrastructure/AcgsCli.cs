@@ -1,9 +1,10 @@
 using Acgs.Cli.Actors;
+using Acgs.Cli.Reads;
 using Spectre.Console.Cli;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
-// Runs `acgs actor …` in-process, parsed and handled as Program.cs wires it, with both output
+// Runs `acgs actor …` and `acgs event` in-process, parsed and handled as Program.cs wires it, with both output
 // streams captured.
 public static class AcgsCli
 {
@@ -21,6 +22,7 @@ public static class AcgsCli
                 return 2;
             });
             config.ConfigureActors(output, error);
+            config.ConfigureReads(output, error);
         });
         var exitCode = await app.RunAsync(args);
         return new CliResult(exitCode, output.ToString(), error.ToString());
