@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Acgs.Cli.Genesis;
-using Acgs.Cli.Reads;
+using Acgs.Cli.Http;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Sealing;
 
@@ -19,8 +19,6 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
     public const int Refused = 1;
     public const int Unusable = 2;
 
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
-
     public async Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, ActorAct> describe, CancellationToken token)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -32,9 +30,9 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             var ledgerId = settings.LedgerId ?? GenesisFile.ReadLedgerId(settings.Genesis!);
             using var signer = KeyFiles.ReadSigningKey(settings.Key);
             act = describe(ledgerId);
-            var request = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
+            var signed = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
                 act.StreamId, act.ExpectedVersion, DateTimeOffset.UtcNow);
-            body = SignedRequestFactory.ToJson(request);
+            body = SignedRequestFactory.ToJson(signed);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -42,40 +40,31 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             return Unusable;
         }
 
-        var endpoint = new Uri(settings.Url.TrimEnd('/') + act.Path);
-        using var client = new HttpClient { Timeout = RequestTimeout };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        HttpResponseMessage response;
-        try
+        using var client = LedgerHttp.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Url.TrimEnd('/') + act.Path))
         {
-            response = await client.PostAsync(endpoint, content, token);
-        }
-        catch (HttpRequestException exception)
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        var response = await LedgerHttp.SendAsync(client, request, error, token);
+        if (response is null)
         {
-            error.WriteLine($"acgs: cannot reach {endpoint}: {exception.Message}");
-            return Unusable;
-        }
-        catch (TaskCanceledException) when (!token.IsCancellationRequested)
-        {
-            error.WriteLine($"acgs: {endpoint} did not answer within {RequestTimeout.TotalSeconds:0} s");
             return Unusable;
         }
 
         using (response)
         {
-            var answer = await ReadJsonAsync(response, token);
+            var answer = await LedgerHttp.ReadObjectAsync(response, token);
             if (response.StatusCode == HttpStatusCode.Created && answer is { } sealedEvent)
             {
                 WriteAnswer(act, sealedEvent, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
                 return Sealed;
             }
-            if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && answer is { } problem)
+            if (LedgerHttp.IsProblem(response) && answer is { } problem)
             {
-                LedgerAnswer.WriteProblem(error, "the ledger refused the act", response.StatusCode, problem);
+                LedgerHttp.WriteProblem(error, "the ledger refused the act", response.StatusCode, problem);
                 return Refused;
             }
-            error.WriteLine($"acgs: {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} without a ledger answer or problem document; is --url the ledger's API?");
+            LedgerHttp.WriteNotTheLedger(error, response);
             return Unusable;
         }
     }
@@ -99,7 +88,4 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             output.WriteLine($"{"replayed:",-12}true");
         }
     }
-
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken token) =>
-        LedgerAnswer.TryParse(await response.Content.ReadAsStringAsync(token));
 }

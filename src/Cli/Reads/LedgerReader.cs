@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Acgs.Cli.Http;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Reads;
 
@@ -12,8 +12,6 @@ internal sealed class LedgerReader(TextWriter output, TextWriter error)
     public const int Read = 0;
     public const int Refused = 1;
     public const int Unusable = 2;
-
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     public async Task<int> ReadAsync(LedgerReadSettings settings, string path, CancellationToken token)
     {
@@ -31,71 +29,26 @@ internal sealed class LedgerReader(TextWriter output, TextWriter error)
 
         using (key)
         {
-            var endpoint = new Uri(settings.Url.TrimEnd('/') + path);
-            HttpMessageHandler handler = key is null ? new SocketsHttpHandler() : new SignedReadHandler(key, new SocketsHttpHandler());
-            using var client = new HttpClient(handler) { Timeout = RequestTimeout };
-            HttpResponseMessage response;
-            try
+            using var client = LedgerHttp.Client(key is null ? null : new SignedReadHandler(key, new SocketsHttpHandler()));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.Url.TrimEnd('/') + path));
+            using var response = await LedgerHttp.SendAsync(client, request, error, token);
+            if (response is null)
             {
-                response = await client.GetAsync(endpoint, token);
-            }
-            catch (HttpRequestException exception)
-            {
-                error.WriteLine($"acgs: cannot reach {endpoint}: {exception.Message}");
                 return Unusable;
             }
-            catch (TaskCanceledException) when (!token.IsCancellationRequested)
+            var answer = await LedgerHttp.ReadObjectAsync(response, token);
+            if (response.IsSuccessStatusCode && !LedgerHttp.IsProblem(response) && answer is { } read)
             {
-                error.WriteLine($"acgs: {endpoint} did not answer within {RequestTimeout.TotalSeconds:0} s");
-                return Unusable;
+                output.WriteLine(read.GetRawText());
+                return Read;
             }
-
-            using (response)
+            if (LedgerHttp.IsProblem(response) && answer is { } problem)
             {
-                var body = await response.Content.ReadAsStringAsync(token);
-                var mediaType = response.Content.Headers.ContentType?.MediaType;
-                if (response.IsSuccessStatusCode && mediaType == "application/json" && LedgerAnswer.TryParse(body) is not null)
-                {
-                    output.WriteLine(body);
-                    return Read;
-                }
-                if (mediaType == "application/problem+json" && LedgerAnswer.TryParse(body) is { } problem)
-                {
-                    LedgerAnswer.WriteProblem(error, "the ledger refused the read", response.StatusCode, problem);
-                    return Refused;
-                }
-                error.WriteLine($"acgs: {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} without a ledger answer or problem document; is --url the ledger's API?");
-                return Unusable;
+                LedgerHttp.WriteProblem(error, "the ledger refused the read", response.StatusCode, problem);
+                return Refused;
             }
-        }
-    }
-}
-
-// The ledger's JSON answers and RFC 9457 problems, as every command reports them.
-internal static class LedgerAnswer
-{
-    public static JsonElement? TryParse(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static void WriteProblem(TextWriter error, string what, System.Net.HttpStatusCode status, JsonElement problem)
-    {
-        error.WriteLine($"acgs: {what} ({(int)status} {status})");
-        foreach (var member in new[] { "type", "title", "detail" })
-        {
-            if (problem.TryGetProperty(member, out var value))
-            {
-                error.WriteLine($"{member + ":",-8}{value}");
-            }
+            LedgerHttp.WriteNotTheLedger(error, response);
+            return Unusable;
         }
     }
 }
