@@ -29,6 +29,8 @@ echo "run: admin key: $keys/admin.key; ledger public key: $keys/ledger.pub"
 export ConnectionStrings__Postgres="$ACGS_POSTGRES"
 export ConnectionStrings__Redis="$ACGS_REDIS"
 url="${ACGS_URL:-http://127.0.0.1:8011}"
+# Signed reads cover the URL clients address the ledger by, never a Host header (docs/PROTOCOL.md §10).
+export Acgs__PublicBaseUrl="${ACGS_PUBLIC_BASE_URL:-$url}"
 port="${url##*:}"
 port="${port%%/*}"
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

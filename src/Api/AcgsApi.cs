@@ -1,9 +1,10 @@
 using Acgs.Api.Actors;
 using Acgs.Api.Amendments;
 using Acgs.Api.Health;
-using Acgs.Api.Log;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
+using Acgs.Api.Log;
+using Acgs.Api.Reads;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Sealing;
@@ -53,6 +54,7 @@ public static class AcgsApi
         builder.Services.AddSingleton<SubmissionPipeline>();
         builder.Services.AddSingleton<GenesisWriter>();
         builder.Services.AddSingleton<IntegrityRuns>();
+        builder.Services.AddSignedReads(builder.Configuration);
 
         builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock))
             .UseLightweightSessions()

@@ -14,6 +14,23 @@ public static class ProblemTypes
     public const string Internal = Prefix + "internal";
     public const string BadRequest = Prefix + "bad-request";
 
+    // Signed reads (DESIGN §6, PROTOCOL.md §10): each a 401 with Accept-Signature naming the profile.
+    public const string ReadSignatureMissing = Prefix + "read-signature-missing";
+    public const string ReadSignatureMalformed = Prefix + "read-signature-malformed";
+    public const string ReadSignatureComponents = Prefix + "read-signature-components";
+    public const string ReadSignatureParameters = Prefix + "read-signature-parameters";
+    public const string ReadSignatureTag = Prefix + "read-signature-tag";
+    public const string ReadSignatureAlgorithm = Prefix + "read-signature-algorithm";
+    public const string ReadSignatureNonce = Prefix + "read-signature-nonce";
+    public const string ReadSignatureNotFresh = Prefix + "read-signature-not-fresh";
+    public const string ReadSignatureLifetime = Prefix + "read-signature-lifetime";
+    public const string ReadSignatureExpired = Prefix + "read-signature-expired";
+    public const string ReadSignatureUnknownKey = Prefix + "read-signature-unknown-key";
+    public const string ReadSignatureKeyNotActive = Prefix + "read-signature-key-not-active";
+    public const string ReadSignatureActorSuspended = Prefix + "read-signature-actor-suspended";
+    public const string ReadSignatureInvalid = Prefix + "read-signature-invalid";
+    public const string ReadSignatureReplayed = Prefix + "read-signature-replayed";
+
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>
         {

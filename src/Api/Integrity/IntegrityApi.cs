@@ -1,9 +1,11 @@
 using Acgs.Api.Infrastructure;
+using Acgs.Api.Reads;
 using Acgs.Ledger.Integrity;
 
 namespace Acgs.Api.Integrity;
 
-// DESIGN §4.7, §6: the verifier over HTTP. A run is started by POST and read back from the report.
+// DESIGN §4.7, §6: the verifier over HTTP. A run is started by POST and read back from the report; both
+// are signed reads (a run reads the whole ledger and any registered actor, an Auditor too, may ask for one).
 public static class IntegrityApi
 {
     public const string ReportPath = "/v1/integrity/report";
@@ -14,7 +16,7 @@ public static class IntegrityApi
 
     public static IEndpointRouteBuilder MapIntegrityApi(this IEndpointRouteBuilder endpoints)
     {
-        var integrity = endpoints.MapGroup("/v1/integrity").WithTags("Integrity");
+        var integrity = endpoints.MapGroup("/v1/integrity").WithTags("Integrity").RequireSignedRead();
         integrity.MapGet("/report", GetReport);
         integrity.MapPost("/runs", StartRun);
         return endpoints;

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using Acgs.Api.Infrastructure;
+using Acgs.Api.Reads;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
 using Acgs.Ledger.Sealing.Log;
 
 namespace Acgs.Api.Log;
 
-// The transparency log's public reads (DESIGN §4.4, §6): checkpoints as C2SP signed notes, RFC 9162
-// proofs, sealed events by hash, and the ledger's verifier key. Always public.
+// The transparency log's reads (DESIGN §4.4, §6): checkpoints as C2SP signed notes, RFC 9162 proofs and
+// the ledger's verifier key, always public; sealed events by hash, which are ledger data and so
+// signed reads unless the ledger runs in transparency mode.
 public static class LogApi
 {
     private const string NoteContentType = "text/plain; charset=utf-8";
@@ -63,7 +65,7 @@ public static class LogApi
                 seal = seal.RootElement.Clone(),
                 payload = payload.RootElement.Clone(),
             }, LedgerJson.Options);
-        }).WithTags("Log");
+        }).WithTags("Log").RequireSignedRead();
         return endpoints;
     }
 

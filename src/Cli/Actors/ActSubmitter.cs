@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Acgs.Cli.Genesis;
+using Acgs.Cli.Http;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
@@ -19,8 +20,6 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
     public const int Refused = 1;
     public const int Unusable = 2;
 
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
-
     public Task<int> SubmitAsync(LedgerWriteSettings settings, Func<Guid, ActorAct> describe, CancellationToken token) =>
         SubmitAsync(settings, (ledgerId, _) => describe(ledgerId), token);
 
@@ -37,9 +36,9 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             using var signer = KeyFiles.ReadSigningKey(settings.Key);
             var submittedAt = LedgerTimestamp.Truncate(DateTimeOffset.UtcNow);
             act = describe(ledgerId, submittedAt);
-            var request = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
+            var signed = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
                 act.StreamId, act.ExpectedVersion, submittedAt);
-            body = SignedRequestFactory.ToJson(request);
+            body = SignedRequestFactory.ToJson(signed);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -47,40 +46,31 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             return Unusable;
         }
 
-        var endpoint = new Uri(settings.Url.TrimEnd('/') + act.Path);
-        using var client = new HttpClient { Timeout = RequestTimeout };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        HttpResponseMessage response;
-        try
+        using var client = LedgerHttp.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Url.TrimEnd('/') + act.Path))
         {
-            response = await client.PostAsync(endpoint, content, token);
-        }
-        catch (HttpRequestException exception)
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        var response = await LedgerHttp.SendAsync(client, request, error, token);
+        if (response is null)
         {
-            error.WriteLine($"acgs: cannot reach {endpoint}: {exception.Message}");
-            return Unusable;
-        }
-        catch (TaskCanceledException) when (!token.IsCancellationRequested)
-        {
-            error.WriteLine($"acgs: {endpoint} did not answer within {RequestTimeout.TotalSeconds:0} s");
             return Unusable;
         }
 
         using (response)
         {
-            var answer = await ReadJsonAsync(response, token);
+            var answer = await LedgerHttp.ReadObjectAsync(response, token);
             if (response.StatusCode == HttpStatusCode.Created && answer is { } sealedEvent)
             {
                 WriteAnswer(act, sealedEvent, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
                 return Sealed;
             }
-            if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && answer is { } problem)
+            if (LedgerHttp.IsProblem(response) && answer is { } problem)
             {
-                WriteProblem(response.StatusCode, problem);
+                LedgerHttp.WriteProblem(error, "the ledger refused the act", response.StatusCode, problem);
                 return Refused;
             }
-            error.WriteLine($"acgs: {endpoint} answered {(int)response.StatusCode} {response.ReasonPhrase} without a ledger answer or problem document; is --url the ledger's API?");
+            LedgerHttp.WriteNotTheLedger(error, response);
             return Unusable;
         }
     }
@@ -102,31 +92,6 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
         {
             // The ledger had already sealed this very submission; this is its stored answer.
             output.WriteLine($"{"replayed:",-12}true");
-        }
-    }
-
-    private void WriteProblem(HttpStatusCode status, JsonElement problem)
-    {
-        error.WriteLine($"acgs: the ledger refused the act ({(int)status} {status})");
-        foreach (var member in new[] { "type", "title", "detail" })
-        {
-            if (problem.TryGetProperty(member, out var value))
-            {
-                error.WriteLine($"{member + ":",-8}{value}");
-            }
-        }
-    }
-
-    private static async Task<JsonElement?> ReadJsonAsync(HttpResponseMessage response, CancellationToken token)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(token));
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Acgs.Cli.Reads;
 using Acgs.Ledger.Identity.Actors;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,9 +28,9 @@ internal class LedgerWriteSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (LedgerUrl.Check(Url, "--url") is { Successful: false } invalid)
         {
-            return ValidationResult.Error("--url must be an absolute http or https URL");
+            return invalid;
         }
         return (LedgerId is null) != string.IsNullOrEmpty(Genesis)
             ? ValidationResult.Success()

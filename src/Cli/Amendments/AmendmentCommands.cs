@@ -4,6 +4,7 @@ using Acgs.Cli.Actors;
 using Acgs.Cli.Reads;
 using Acgs.Ledger;
 using Acgs.Ledger.Amendments;
+using Acgs.Ledger.Identity;
 using Acgs.Ledger.Integrity;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -75,8 +76,9 @@ internal sealed class ProposeCommand(ActSubmitter submitter, TextWriter error) :
         try
         {
             changes = ReadChanges(settings.Changes);
-            constitution = await LedgerReads.GetAsync(settings.Url, "/v1/constitution", cancellationToken);
-            council = await ReadCouncilAsync(settings.Url, cancellationToken);
+            using var reader = KeyFiles.ReadSigningKey(settings.Key);
+            constitution = await LedgerReads.GetAsync(settings.Url, "/v1/constitution", reader, cancellationToken);
+            council = await ReadCouncilAsync(settings.Url, reader, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException
                                               or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -109,14 +111,14 @@ internal sealed class ProposeCommand(ActSubmitter submitter, TextWriter error) :
     }
 
     // Every active Council member, across pages.
-    private static async Task<IReadOnlyList<Guid>> ReadCouncilAsync(string url, CancellationToken token)
+    private static async Task<IReadOnlyList<Guid>> ReadCouncilAsync(string url, SigningKey reader, CancellationToken token)
     {
         var council = new List<Guid>();
         string? cursor = null;
         do
         {
             var page = await LedgerReads.GetAsync(url,
-                "/v1/actors?role=council&suspended=false" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), token);
+                "/v1/actors?role=council&suspended=false" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), reader, token);
             council.AddRange(page.GetProperty("items").EnumerateArray().Select(actor => actor.GetProperty("actorId").GetGuid()));
             var next = page.GetProperty("nextCursor");
             cursor = next.ValueKind == JsonValueKind.String ? next.GetString() : null;

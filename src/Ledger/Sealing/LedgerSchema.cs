@@ -25,6 +25,9 @@ public static class LedgerSchema
 
     public const string SealHeader = "acgs.seal";
 
+    // Read-signature nonces while Redis is down (DESIGN §6); the API deletes rows past expires_at.
+    public const string ReadNoncesTable = "read_nonces";
+
     public static readonly string RequireSealTrigger = "acgs_require_seal";
     public static readonly string QueueSealedTrigger = "acgs_queue_sealed";
 
@@ -73,6 +76,11 @@ public static class LedgerSchema
         actorKeys.AddColumn<string>("public_key").NotNull();
         actorKeys.AddColumn<Guid>("actor_id").NotNull();
         objects.Add(actorKeys);
+
+        var readNonces = new Table(Name(ReadNoncesTable));
+        readNonces.AddColumn<string>("nonce").AsPrimaryKey();
+        readNonces.AddColumn<DateTimeOffset>("expires_at").NotNull().AddIndex();
+        objects.Add(readNonces);
 
         objects.Add(Function.ForSql($$"""
             create or replace function {{Schema}}.require_seal() returns trigger language plpgsql as $f$

@@ -1,10 +1,11 @@
 using Acgs.Cli.Actors;
 using Acgs.Cli.Amendments;
+using Acgs.Cli.Reads;
 using Spectre.Console.Cli;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
-// Runs `acgs actor …` and `acgs amendment …` in-process, parsed and handled as Program.cs wires it, with both output
+// Runs `acgs actor …`, `acgs amendment …` and `acgs event` in-process, parsed and handled as Program.cs wires it, with both output
 // streams captured.
 public static class AcgsCli
 {
@@ -23,6 +24,7 @@ public static class AcgsCli
             });
             config.ConfigureActors(output, error);
             config.ConfigureAmendments(error);
+            config.ConfigureReads(output, error);
         });
         var exitCode = await app.RunAsync(args);
         return new CliResult(exitCode, output.ToString(), error.ToString());

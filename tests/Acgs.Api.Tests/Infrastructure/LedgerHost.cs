@@ -1,10 +1,12 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Globalization;
+using Acgs.Api.Reads;
+using Acgs.Ledger.Reads;
 using Wolverine;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
 // The real API on Kestrel on a loopback port: requests cross a real socket, as a client's would.
+// Client signs its reads as the genesis Admin (any active actor may read); UnsignedClient does not.
 public sealed class LedgerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -14,11 +16,14 @@ public sealed class LedgerHost : IAsyncDisposable
     {
         this.app = app;
         Ledger = ledger;
-        Client = new HttpClient { BaseAddress = address };
+        Client = new HttpClient(new SignedReadHandler(ledger.AdminKey, new SocketsHttpHandler())) { BaseAddress = address };
+        UnsignedClient = new HttpClient { BaseAddress = address };
         Rows = new LedgerRows(postgres);
     }
 
     public HttpClient Client { get; }
+
+    public HttpClient UnsignedClient { get; }
 
     public LedgerRows Rows { get; }
 
@@ -27,28 +32,34 @@ public sealed class LedgerHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     // A host on an existing ledger (a second node) shares its TestLedger and must not dispose it.
-    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null, bool sealer = true, bool ownsLedger = false)
+    // The port is chosen before start-up: signed reads are checked against the configured public base
+    // URL, which must name the address clients use.
+    public static async Task<LedgerHost> StartAsync(string postgres, string redis, TestLedger? existing = null, bool sealer = true,
+        bool publicReads = false, bool ownsLedger = false)
     {
         var ledger = existing ?? TestLedger.Create();
-        var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var address = new Uri($"http://127.0.0.1:{TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture)}");
+        var app = AcgsApi.Build(["--urls", address.GetLeftPart(UriPartial.Authority)], builder =>
         {
             ledger.Configure(builder);
             builder.Configuration["ConnectionStrings:Postgres"] = postgres;
             builder.Configuration["ConnectionStrings:Redis"] = redis;
             builder.Configuration["Acgs:Sealer:Enabled"] = sealer ? "true" : "false";
+            builder.Configuration[ReadSettings.PublicBaseUrlKey] = address.GetLeftPart(UriPartial.Authority);
+            builder.Configuration[ReadSettings.PublicKey] = publicReads ? "true" : "false";
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // The choke-point tests prove that an event returned by a Wolverine handler is refused;
             // their handlers live here, outside the application assembly Wolverine scans.
             builder.Services.ConfigureWolverine(options => options.Discovery.IncludeAssembly(typeof(LedgerHost).Assembly));
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new LedgerHost(app, new Uri(address), ledger, postgres) { ownsLedger = existing is null || ownsLedger };
+        return new LedgerHost(app, address, ledger, postgres) { ownsLedger = existing is null || ownsLedger };
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        UnsignedClient.Dispose();
         await Rows.DisposeAsync();
         await app.StopAsync();
         await app.DisposeAsync();

@@ -52,9 +52,10 @@ public class protocol_document_worked_example_is_recomputed
     {
         ProtocolDocument.Blocks.Keys.Order(StringComparer.Ordinal).ShouldBe(new[]
         {
-            "actor-key-id", "actor-public-key", "actor-seed", "checkpoint", "event-hash", "genesis-link",
+            "accept-signature", "actor-key-id", "actor-public-key", "actor-seed", "checkpoint", "event-hash", "genesis-link",
             "leaf-hash", "ledger-public-key", "ledger-seed", "ledger-verifier-key", "payload", "payload-canonical", "payload-hash",
-            "pop-canonical", "pop-signature", "receipt-canonical", "receipt-signature", "request",
+            "pop-canonical", "pop-signature", "read-signature", "read-signature-base", "read-signature-input", "read-target-uri",
+            "receipt-canonical", "receipt-signature", "request",
             "seal-header", "seal-input-canonical", "submission", "submission-canonical", "submission-signature",
         });
     }
