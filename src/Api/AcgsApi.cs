@@ -1,10 +1,12 @@
 using Acgs.Api.Actors;
+using Acgs.Api.Audit;
 using Acgs.Api.Health;
 using Acgs.Api.Log;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
+using Acgs.Ledger.Reads;
 using Acgs.Ledger.Sealing;
 using Acgs.Ledger.Sealing.Log;
 using JasperFx;
@@ -44,6 +46,8 @@ public static class AcgsApi
 
         builder.Services.AddSingleton(_ => CreateDataSource(postgres));
         builder.Services.AddSingleton<LogReader>();
+        builder.Services.AddSingleton<SealedEventReader>();
+        builder.Services.AddSingleton<PageCursorKey>();
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(genesis);
@@ -87,6 +91,7 @@ public static class AcgsApi
         app.MapActorsApi();
         app.MapLogApi();
         app.MapIntegrityApi();
+        app.MapAuditApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Identity.Genesis;
@@ -18,6 +19,15 @@ public static class EventTypes
     public const string ActorSuspended = "actor-suspended";
     public const string ActorReinstated = "actor-reinstated";
     public const string ConstitutionAdopted = "constitution-adopted";
+
+    // The longest name a reader may ask for: anything longer is refused before it is looked up.
+    public const int MaxNameLength = 64;
+
+    public static readonly FrozenSet<string> Names = new[]
+    {
+        LedgerCreated, ActorRegistered, ActorKeyRotated, ActorKeyResetProposed, ActorKeyResetApproved,
+        ActorRolesChanged, ActorSuspended, ActorReinstated, ConstitutionAdopted,
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static StoreOptions RegisterEventTypes(this StoreOptions options)
     {

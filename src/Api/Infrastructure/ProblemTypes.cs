@@ -13,6 +13,8 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";
     public const string BadRequest = Prefix + "bad-request";
+    public const string InvalidReadQuery = Prefix + "invalid-read-query";
+    public const string InvalidCursor = Prefix + "invalid-cursor";
 
     public static void Configure(ProblemDetailsOptions options) =>
         options.CustomizeProblemDetails = context =>
