@@ -54,11 +54,10 @@ public class page_cursors_are_bound_to_their_query_and_key
     public void padded_or_non_canonical_spellings_of_a_cursor_are_refused()
     {
         var cursor = PageCursor.Issue(Key, Query, 7);
-        // The last character carries two bits the token does not use: another value there decodes to
-        // the same bytes, and is refused all the same, so one cursor has one spelling.
+        // The last character carries two bits the token does not use: setting one of them spells the
+        // same bytes another way, and is refused, so one cursor has one spelling.
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         var sibling = alphabet[alphabet.IndexOf(cursor[^1], StringComparison.Ordinal) + 1];
-        Base64Url.DecodeFromChars(cursor[..^1] + sibling).ShouldBe(Base64Url.DecodeFromChars(cursor));
 
         PageCursor.TryRead(Key, Query, cursor[..^1] + sibling, out _).ShouldBeFalse();
         PageCursor.TryRead(Key, Query, cursor + "=", out _).ShouldBeFalse();
