@@ -18,11 +18,11 @@ public static class ReadQuery
     private const int MaxLeafDigits = 18;
     private const int MaxPageSizeDigits = 4;
 
-    public static readonly string[] AuditParameters = ["actor", "type", "stream", "from", "to", "limit", "cursor"];
-    public static readonly string[] PageParameters = ["limit", "cursor"];
-    public static readonly string[] ReplayParameters = ["from"];
+    private static readonly string[] AuditParameters = ["actor", "type", "stream", "from", "to", "limit", "cursor"];
+    private static readonly string[] PageParameters = ["limit", "cursor"];
+    private static readonly string[] ReplayParameters = ["from"];
 
-    public static string? CheckNames(IQueryCollection query, string[] allowed)
+    private static string? CheckNames(IQueryCollection query, string[] allowed)
     {
         ArgumentNullException.ThrowIfNull(query);
         foreach (var (name, values) in query)
