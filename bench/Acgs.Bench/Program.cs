@@ -7,13 +7,17 @@ return args switch
     ["log"] => await LogBenchmark.RunAsync(Console.Out, CancellationToken.None),
     ["verify", .. var sizes] when sizes.All(size => int.TryParse(size, out var events) && events > 0) =>
         await VerifyBenchmark.RunAsync(sizes.Length == 0 ? [10_000, 100_000] : [.. sizes.Select(int.Parse).Order()], Console.Out),
+    ["reads"] => await ReadsBenchmark.RunAsync(1_000_000, Console.Out, CancellationToken.None),
+    ["reads", var size] when int.TryParse(size, out var events) && events > 0 =>
+        await ReadsBenchmark.RunAsync(events, Console.Out, CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Acgs.Bench -- protocol | append | log | verify [EVENTS ...]");
-    Console.Error.WriteLine($"  append, log and verify need {AppendBenchmark.DatabaseVariable}=<PostgreSQL connection string whose user may create databases>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Acgs.Bench -- protocol | append | log | verify [EVENTS ...] | reads [EVENTS]");
+    Console.Error.WriteLine($"  append, log, verify and reads need {AppendBenchmark.DatabaseVariable}=<PostgreSQL connection string whose user may create databases>");
     Console.Error.WriteLine("  verify: seeds a ledger up to each size (default 10000 100000) and measures the verifier");
+    Console.Error.WriteLine($"  reads: seeds a ledger of EVENTS (default 1000000) behind the API host, then measures audit pages and replay over HTTP ({ReadsBenchmark.RedisVariable} optional)");
     return 2;
 }

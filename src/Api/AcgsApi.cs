@@ -1,5 +1,6 @@
 using Acgs.Api.Actors;
 using Acgs.Api.Amendments;
+using Acgs.Api.Audit;
 using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
@@ -7,6 +8,7 @@ using Acgs.Api.Log;
 using Acgs.Api.Reads;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
+using Acgs.Ledger.Reads;
 using Acgs.Ledger.Sealing;
 using Acgs.Ledger.Sealing.Log;
 using JasperFx;
@@ -46,6 +48,8 @@ public static class AcgsApi
 
         builder.Services.AddSingleton(_ => CreateDataSource(postgres));
         builder.Services.AddSingleton<LogReader>();
+        builder.Services.AddSingleton<SealedEventReader>();
+        builder.Services.AddSingleton<PageCursorKey>();
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(genesis);
@@ -94,6 +98,7 @@ public static class AcgsApi
         app.MapAmendmentsApi();
         app.MapLogApi();
         app.MapIntegrityApi();
+        app.MapAuditApi().RequireSignedRead();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Acgs.Ledger.Amendments;
 using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Actors;
@@ -32,6 +33,17 @@ public static class EventTypes
     public const string PolicyActivated = "policy-activated";
     public const string PolicyRevoked = "policy-revoked";
     public const string PolicySuperseded = "policy-superseded";
+
+    // The longest name a reader may ask for: anything longer is refused before it is looked up.
+    public const int MaxNameLength = 64;
+
+    public static readonly FrozenSet<string> Names = new[]
+    {
+        LedgerCreated, ActorRegistered, ActorKeyRotated, ActorKeyResetProposed, ActorKeyResetApproved,
+        ActorRolesChanged, ActorSuspended, ActorReinstated, ConstitutionAdopted, ConstitutionAmended,
+        AmendmentProposed, AmendmentVoteCast, AmendmentWithdrawn, AmendmentRatified, AmendmentRejected,
+        PolicySynthesized, PolicyVerificationRecorded, PolicyCompiled, PolicyActivated, PolicyRevoked, PolicySuperseded,
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static StoreOptions RegisterEventTypes(this StoreOptions options)
     {

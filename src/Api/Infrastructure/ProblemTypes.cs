@@ -13,6 +13,8 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";
     public const string BadRequest = Prefix + "bad-request";
+    public const string InvalidReadQuery = Prefix + "invalid-read-query";
+    public const string InvalidCursor = Prefix + "invalid-cursor";
 
     // Signed reads (DESIGN §6, PROTOCOL.md §10): each a 401 with Accept-Signature naming the profile.
     public const string ReadSignatureMissing = Prefix + "read-signature-missing";

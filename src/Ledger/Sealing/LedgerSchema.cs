@@ -71,6 +71,8 @@ public static class LedgerSchema
         unsealed.AddColumn<long>("seq").AsPrimaryKey();
         objects.Add(unsealed);
 
+        objects.Add(Reads.PageCursorKey.SchemaObject());
+
         var actorKeys = new Table(Name("actor_keys"));
         actorKeys.AddColumn<string>("key_id").AsPrimaryKey();
         actorKeys.AddColumn<string>("public_key").NotNull();

@@ -18,6 +18,9 @@ public static class DomainTags
 
     public static ReadOnlySpan<byte> Receipt => "acgs:receipt:v1\n"u8;
 
+    // Server-internal (never signed by a client): the MAC of a read's page cursor.
+    public static ReadOnlySpan<byte> PageCursor => "acgs:page-cursor:v1\n"u8;
+
     public static byte[] Prefix(ReadOnlySpan<byte> tag, ReadOnlySpan<byte> body)
     {
         var tagged = new byte[checked(tag.Length + body.Length)];
