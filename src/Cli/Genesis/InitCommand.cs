@@ -91,8 +91,13 @@ public sealed class InitCommand(IAnsiConsole console) : Command<InitCommand.Sett
         {
             throw new InvalidDataException($"{path}: {parsed.Error.Path}: {parsed.Error.Message}");
         }
-        return LedgerJson.TryDeserializeExact<InitialConstitution>(parsed.RootElement, out var constitution, out var error)
-            ? constitution
-            : throw new InvalidDataException($"{path}: {error.Path}: {error.Message}");
+        if (!LedgerJson.TryDeserializeExact<InitialConstitution>(parsed.RootElement, out var constitution, out var error))
+        {
+            throw new InvalidDataException($"{path}: {error.Path}: {error.Message}");
+        }
+        // The same rules every later version must meet; the Council does not exist yet, so the
+        // quorum is checked against it only when amendments are proposed.
+        var problem = ConstitutionRules.CheckPrinciples(constitution.Principles) ?? ConstitutionRules.CheckMetaRules(constitution.MetaRules, councilSize: null);
+        return problem is null ? constitution : throw new InvalidDataException($"{path}: {problem}");
     }
 }

@@ -59,6 +59,25 @@ public sealed class init_creates_a_ledger_whose_genesis_verifies : IDisposable
         Should.Throw<InvalidDataException>(() => InitCommand.ReadConstitution(path));
     }
 
+    private const string Principle = "{\"id\": \"P1\", \"title\": \"T\", \"text\": \"X\", \"version\": 1}";
+
+    [Theory]
+    [InlineData("[" + Principle + ", " + Principle + "]", 3, 2, 3, 3600, "appears twice")]
+    [InlineData("[]", 0, 2, 3, 3600, "quorum")]
+    [InlineData("[]", 3, 0, 3, 3600, "outside (0, 1]")]
+    [InlineData("[]", 3, 4, 3, 3600, "outside (0, 1]")]
+    [InlineData("[]", 3, 2, 3, 0, "votingWindowSeconds")]
+    public void a_constitution_that_breaks_the_rules_of_every_version_is_refused(
+        string principles, int quorum, int numerator, int denominator, long window, string reason)
+    {
+        var path = Path.Combine(folder.FullName, "constitution.json");
+        File.WriteAllText(path,
+            "{\"principles\": " + principles + ", \"metaRules\": {\"quorum\": " + quorum + ", \"approvalNumerator\": " + numerator
+            + ", \"approvalDenominator\": " + denominator + ", \"votingWindowSeconds\": " + window + ", \"abstentions\": \"countTowardQuorumOnly\"}}");
+
+        Should.Throw<InvalidDataException>(() => InitCommand.ReadConstitution(path)).Message.ShouldContain(reason);
+    }
+
     [Fact]
     public void the_example_constitution_is_accepted()
     {
