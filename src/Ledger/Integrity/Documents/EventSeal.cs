@@ -23,12 +23,7 @@ public sealed partial record EventSeal(EventSealInput Input, string Hash)
 
     public bool HashMatches() => Sha256Hex.AreEqual(Input.ComputeHash(), Hash);
 
-    public string ToHeaderText()
-    {
-        var sealObject = JsonSerializer.SerializeToNode(Input, LedgerJson.Options)!.AsObject();
-        sealObject.Add(HashMember, Hash);
-        return Encoding.UTF8.GetString(CanonicalJson.Serialize(sealObject));
-    }
+    public string ToHeaderText() => Input.ToHeaderText(Hash);
 
     public static bool TryParse(string? headerText, [NotNullWhen(true)] out EventSeal? seal, out string problem)
     {
