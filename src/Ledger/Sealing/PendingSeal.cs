@@ -10,7 +10,7 @@ public sealed record PendingSeal(Submission Submission, string Signature, long A
     public const string HeaderName = "acgs.pending";
 
     // Telling a retry (same bytes) from a reused submission id (other bytes).
-    public string SubmissionSha256 { get; } = Sha256Hex.Of(CanonicalJson.Serialize(Submission));
+    public string SubmissionSha256 { get; } = Submission.CanonicalSha256();
 
     // The seal of the event before this one, when the caller has read it already (a hint: the
     // choke point uses it only when it is exactly the previous version of the same stream, and

@@ -35,7 +35,7 @@ public sealed class SubmissionPipeline(
         {
             return Reject(SubmissionRejection.InvalidJson($"{parsed.Error.Path}: {parsed.Error.Message}"));
         }
-        if (!LedgerJson.TryDeserializeExact<SignedRequest>(parsed.RootElement, out var request, out var envelopeError))
+        if (!SignedRequest.TryRead(parsed.RootElement, out var request, out var envelopeError))
         {
             return Reject(SubmissionRejection.InvalidJson($"{envelopeError.Path}: {envelopeError.Message}"));
         }

@@ -12,12 +12,12 @@ public class seal_text_holds_the_bytes_that_are_hashed_and_signed
 
     [Theory]
     [MemberData(nameof(ActorVersions))]
-    public void the_hash_input_is_the_text_without_its_hash(long actorVersion)
+    public void the_hash_is_over_the_text_without_its_hash(long actorVersion)
     {
         var seal = EventSeal.Create(Example.Seal().Input with { ActorVersion = actorVersion });
         var text = Encoding.UTF8.GetBytes(seal.ToHeaderText());
 
-        SealBytes.HashInput(text).ShouldBe(seal.Input.HashInput());
+        SealBytes.Hash(text).ShouldBe(seal.Input.ComputeHash());
     }
 
     [Fact]
@@ -25,8 +25,11 @@ public class seal_text_holds_the_bytes_that_are_hashed_and_signed
     {
         var seal = Example.Seal();
 
-        SealBytes.Submission(Encoding.UTF8.GetBytes(seal.ToHeaderText())).ToArray()
-            .ShouldBe(CanonicalJson.Serialize(seal.Input.Submission));
+        var text = Encoding.UTF8.GetBytes(seal.ToHeaderText());
+
+        text[SealBytes.Submission(text)].ShouldBe(CanonicalJson.Serialize(seal.Input.Submission));
+        EventSeal.TryReadLayout(text, out _, out var submission).ShouldBeTrue();
+        submission.ShouldBe(SealBytes.Submission(text));
     }
 
     [Fact]
@@ -34,6 +37,6 @@ public class seal_text_holds_the_bytes_that_are_hashed_and_signed
     {
         var text = Encoding.UTF8.GetBytes(Example.Seal().ToHeaderText().Replace(",\"hash\":", ", \"hash\":", StringComparison.Ordinal));
 
-        Should.Throw<InvalidOperationException>(() => SealBytes.HashInput(text));
+        Should.Throw<InvalidOperationException>(() => SealBytes.Hash(text));
     }
 }

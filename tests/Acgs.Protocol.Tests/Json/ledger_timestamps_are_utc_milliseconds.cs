@@ -61,6 +61,8 @@ public class ledger_timestamps_are_utc_milliseconds
     [InlineData("2026-1-01T00:00:00.000Z", "a one-digit month")]
     [InlineData("２026-01-01T00:00:00.000Z", "a full-width digit")]
     [InlineData(" 2026-01-01T00:00:00.000Z", "a leading space")]
+    [InlineData("2026-01-01T00:0/:00.000Z", "a character just below the digits where a digit belongs")]
+    [InlineData("2026-01-01T00:00:00. 00Z", "a space where a digit belongs")]
     [InlineData("", "nothing")]
     public void any_other_spelling_is_refused(string text, string reason)
     {

@@ -9,7 +9,7 @@ namespace Acgs.Ledger.Integrity;
 // one more member, `hash`. TryParse accepts only the exact text ToHeaderText writes, so the stored
 // header has one spelling and nothing in it escapes the hash; whether the hash recomputes is asked
 // separately (HashMatches), because a wrong hash is a finding about the row, not a parse error.
-public sealed record EventSeal(EventSealInput Input, string Hash)
+public sealed partial record EventSeal(EventSealInput Input, string Hash)
 {
     public const string HeaderName = "acgs.seal";
 
@@ -23,27 +23,28 @@ public sealed record EventSeal(EventSealInput Input, string Hash)
 
     public bool HashMatches() => Sha256Hex.AreEqual(Input.ComputeHash(), Hash);
 
-    public string ToHeaderText()
-    {
-        var sealObject = JsonSerializer.SerializeToNode(Input, LedgerJson.Options)!.AsObject();
-        sealObject.Add(HashMember, Hash);
-        return Encoding.UTF8.GetString(CanonicalJson.Serialize(sealObject));
-    }
+    public string ToHeaderText() => Input.ToHeaderText(Hash);
 
     public static bool TryParse(string? headerText, [NotNullWhen(true)] out EventSeal? seal, out string problem)
     {
+        seal = null;
         problem = string.Empty;
-        if (TryReadCanonical(headerText, out seal))
-        {
-            return true;
-        }
         if (string.IsNullOrEmpty(headerText))
         {
             problem = "the seal header is empty";
             return false;
         }
 
-        using var parsed = StrictJson.Parse(Encoding.UTF8.GetBytes(headerText));
+        var utf8 = Encoding.UTF8.GetBytes(headerText);
+        return TryReadLayout(utf8, out seal, out _) || TryParseGeneral(headerText, utf8, out seal, out problem);
+    }
+
+    // Reads any JSON, and says why what it refuses is refused; TryReadLayout only saves time.
+    internal static bool TryParseGeneral(string headerText, byte[] utf8, [NotNullWhen(true)] out EventSeal? seal, out string problem)
+    {
+        seal = null;
+        problem = string.Empty;
+        using var parsed = StrictJson.Parse(utf8);
         if (!parsed.IsValid)
         {
             problem = $"the seal is not ledger JSON: {parsed.Error}";
@@ -86,57 +87,4 @@ public sealed record EventSeal(EventSealInput Input, string Hash)
         problem = string.Empty;
         return true;
     }
-
-    // The common case, in one typed pass: text that is exactly the canonical form of a well-formed
-    // seal is accepted by the general path above too (same members, same round trip), so this only
-    // saves time; anything else goes there to be refused with its reason. The verifier reads every
-    // seal of the ledger through here.
-    private static bool TryReadCanonical(string? headerText, [NotNullWhen(true)] out EventSeal? seal)
-    {
-        seal = null;
-        if (string.IsNullOrEmpty(headerText))
-        {
-            return false;
-        }
-        var utf8 = Encoding.UTF8.GetBytes(headerText);
-        if (StrictJson.Validate(utf8) is not null)
-        {
-            return false;
-        }
-        SealMembers? members;
-        try
-        {
-            members = JsonSerializer.Deserialize<SealMembers>(utf8, LedgerJson.Options);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        if (members is null || !CanonicalJson.Serialize(members).AsSpan().SequenceEqual(utf8))
-        {
-            return false;
-        }
-        var candidate = new EventSeal(
-            new EventSealInput(members.LedgerId, members.StreamId, members.Version, members.Submission, members.Signature,
-                members.RecordedAt, members.ActorVersion, members.Prev),
-            members.Hash);
-        if (!candidate.Input.IsWellFormed() || !Sha256Hex.IsWellFormed(candidate.Hash))
-        {
-            return false;
-        }
-        seal = candidate;
-        return true;
-    }
-
-    // The header's members as one record: EventSealInput's and `hash`.
-    private sealed record SealMembers(
-        Guid LedgerId,
-        Guid StreamId,
-        long Version,
-        Submission Submission,
-        string Signature,
-        DateTimeOffset RecordedAt,
-        long ActorVersion,
-        string Prev,
-        string Hash);
 }

@@ -9,7 +9,7 @@ namespace Acgs.Ledger.Integrity;
 // `recordedAt` is the server's clock in milliseconds; `actorVersion` is the version of the actor's
 // stream whose key and roles were checked; `prev` is the previous event's hash in this stream, or
 // GenesisLink.Compute(ledgerId, streamId) for version 1.
-public sealed record EventSealInput(
+public sealed partial record EventSealInput(
     Guid LedgerId,
     Guid StreamId,
     long Version,
@@ -19,9 +19,19 @@ public sealed record EventSealInput(
     long ActorVersion,
     string Prev)
 {
-    public byte[] HashInput() => DomainTags.Prefix(DomainTags.Event, CanonicalJson.Serialize(this));
+    public byte[] HashInput()
+    {
+        using var buffer = new PooledByteBufferWriter(CanonicalCapacity);
+        WriteHashInput(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
 
-    public string ComputeHash() => Sha256Hex.Of(HashInput());
+    public string ComputeHash()
+    {
+        using var buffer = new PooledByteBufferWriter(CanonicalCapacity);
+        WriteHashInput(buffer);
+        return Sha256Hex.Of(buffer.WrittenSpan);
+    }
 
     internal bool IsWellFormed() =>
         Submission is not null

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
 
 namespace Acgs.Ledger.Integrity;
 
@@ -21,5 +21,5 @@ public static class Sha256Hex
     // Constant time in the content, so a stored hash cannot be learnt by timing comparisons with it.
     public static bool AreEqual(string? expected, string? actual) =>
         IsWellFormed(expected) && IsWellFormed(actual)
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(actual));
+        && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(actual.AsSpan()));
 }

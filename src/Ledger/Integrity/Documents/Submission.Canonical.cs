@@ -15,11 +15,18 @@ public sealed partial record Submission
     private const int SigningInputCapacity = 512;
 
     // A version of at most fifteen characters is its own ECMAScript form (CanonicalJson.IsShortIntegerLiteral).
-    private const long MaxDirectVersion = 999_999_999_999_999;
+    internal const long MaxDirectVersion = 999_999_999_999_999;
 
     internal void WriteSigningInput(IBufferWriter<byte> destination)
     {
         Write(destination, DomainTags.Submission);
+        WriteCanonical(destination);
+    }
+
+    // JCS(this): also what identifies the submission's bytes in acgs.submissions, and the member
+    // `submission` of a seal.
+    internal void WriteCanonical(IBufferWriter<byte> destination)
+    {
         if (!CanWriteDirectly())
         {
             CanonicalJson.Serialize(this, destination);
@@ -53,7 +60,7 @@ public sealed partial record Submission
         Write(destination, "}"u8);
     }
 
-    private bool CanWriteDirectly() =>
+    internal bool CanWriteDirectly() =>
         KeyId.Value is not null
         && Type is not null
         && PayloadHash is not null
@@ -63,9 +70,9 @@ public sealed partial record Submission
         && ExpectedVersion is >= -MaxDirectVersion / 10 and <= MaxDirectVersion
         && SubmittedAt.UtcTicks % TimeSpan.TicksPerMillisecond == 0;
 
-    private static bool HasSurrogate(string text) => text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+    internal static bool HasSurrogate(string text) => text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
 
-    private static void WriteGuid(IBufferWriter<byte> destination, Guid value)
+    internal static void WriteGuid(IBufferWriter<byte> destination, Guid value)
     {
         // 36 characters, lowercase and hyphenated ("D"), between quotes: what System.Text.Json writes.
         Span<byte> target = destination.GetSpan(38);
@@ -75,7 +82,7 @@ public sealed partial record Submission
         destination.Advance(written + 2);
     }
 
-    private static void Write(IBufferWriter<byte> destination, ReadOnlySpan<byte> bytes)
+    internal static void Write(IBufferWriter<byte> destination, ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(destination.GetSpan(bytes.Length));
         destination.Advance(bytes.Length);

@@ -29,6 +29,14 @@ public sealed partial record Submission(
         return buffer.WrittenSpan.ToArray();
     }
 
+    // SHA-256 of JCS(this), without a domain tag: how acgs.submissions tells a retry from a reused id.
+    public string CanonicalSha256()
+    {
+        using var buffer = new PooledByteBufferWriter(SigningInputCapacity);
+        WriteCanonical(buffer);
+        return Sha256Hex.Of(buffer.WrittenSpan);
+    }
+
     public string Sign(SigningKey actorKey)
     {
         ArgumentNullException.ThrowIfNull(actorKey);

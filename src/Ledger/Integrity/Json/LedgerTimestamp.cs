@@ -99,7 +99,7 @@ public static class LedgerTimestamp
         foreach (TChar c in text)
         {
             int digit = int.CreateTruncating(c) - '0';
-            if ((uint)digit > 9)
+            if (digit is < 0 or > 9)
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using Acgs.Ledger.Identity;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
@@ -44,18 +45,21 @@ internal sealed class EventCheck
         {
             return;
         }
-        if (!EventSeal.TryParse(sealText, out var seal, out var problem))
+        if (!EventSeal.TryReadLayout(sealText, out var seal, out var submissionRange))
         {
-            Report(FindingKind.BadSeal, problem);
-            return;
+            if (!EventSeal.TryParse(Encoding.UTF8.GetString(sealText), out seal, out var problem))
+            {
+                Report(FindingKind.BadSeal, problem);
+                return;
+            }
+            submissionRange = SealBytes.Submission(sealText);
         }
 
         Seal = seal;
         var input = seal.Input;
         var submission = input.Submission;
-        var sealBytes = Encoding.UTF8.GetBytes(sealText);
-        var signed = SealBytes.Submission(sealBytes);
-        RecomputedHash = Sha256Hex.Of(SealBytes.HashInput(sealBytes));
+        var signed = sealText.AsSpan(submissionRange);
+        RecomputedHash = SealBytes.Hash(sealText);
         SealIntact = Sha256Hex.AreEqual(RecomputedHash, seal.Hash);
         SubmissionSha256 = Sha256Hex.Of(signed);
         if (!SealIntact)
@@ -73,19 +77,28 @@ internal sealed class EventCheck
             Report(verdict.Kind, verdict.Detail);
         }
         // As Submission.VerifySignature: only under the key the submission names.
-        else if (verdict.Key.KeyId != submission.KeyId
-                 || !verdict.Key.Verify(DomainTags.Prefix(DomainTags.Submission, signed), input.Signature))
+        else if (verdict.Key.KeyId != submission.KeyId || !VerifySignature(verdict.Key, signed, input.Signature))
         {
             Report(FindingKind.BadSignature,
                 $"the signature of {submission.ActorId} with key {submission.KeyId} (actor version {input.ActorVersion}) does not verify over the sealed submission");
         }
     }
 
+    private static bool VerifySignature(VerificationKey key, ReadOnlySpan<byte> signed, string signature)
+    {
+        using var buffer = new PooledByteBufferWriter(DomainTags.Submission.Length + signed.Length);
+        DomainTags.Submission.CopyTo(buffer.GetSpan(DomainTags.Submission.Length));
+        buffer.Advance(DomainTags.Submission.Length);
+        signed.CopyTo(buffer.GetSpan(signed.Length));
+        buffer.Advance(signed.Length);
+        return key.Verify(buffer.WrittenSpan, signature);
+    }
+
     // The headers must hold the seal and nothing else: any other member would be stored bytes no
     // hash covers.
-    private bool TryReadSeal(out string sealText)
+    private bool TryReadSeal(out byte[] sealText)
     {
-        sealText = string.Empty;
+        sealText = [];
         if (Row.HeadersType is null)
         {
             Report(FindingKind.Unsealed, "the row has no headers, so no seal");
@@ -118,9 +131,9 @@ internal sealed class EventCheck
         {
             Report(FindingKind.PayloadMismatch, $"the stored data is not ledger JSON ({data.Error.Path}: {data.Error.Message})");
         }
-        else if (PayloadHash.Compute(data.RootElement) is var stored && !Sha256Hex.AreEqual(stored, payloadHash))
+        else if (!PayloadHash.Matches(data.RootElement, payloadHash))
         {
-            Report(FindingKind.PayloadMismatch, $"the stored data hashes to {stored}, the signed payloadHash is {payloadHash}");
+            Report(FindingKind.PayloadMismatch, $"the stored data hashes to {PayloadHash.Compute(data.RootElement)}, the signed payloadHash is {payloadHash}");
         }
     }
 

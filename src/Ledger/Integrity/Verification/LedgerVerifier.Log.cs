@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
-// Level 3 of DESIGN §4.7, the log: each event's leaf (checked beside its page), then one pass over
+// Level 3 of DESIGN §4.7, the log: each event's leaf (read and checked with its page), then one pass over
 // the leaves in leaf order through a MerkleTreeBuilder that judges every checkpoint as the tree
 // reaches its size, the stored nodes the proofs are served from, and the checkpoints the caller
 // trusts. Memory is one page of leaves, one of checkpoints, the builder's frontier and the trusted
@@ -32,45 +32,26 @@ public sealed partial class LedgerVerifier
             ? NoteVerifierKey.Create(created.Origin, publicKey)
             : null;
 
-    private static async Task CheckLeavesOfPageAsync(
-        NpgsqlConnection connection, EventCheck[] checks, DateTimeOffset startedAt, FindingCollector findings, CancellationToken token)
+    private static void CheckLeavesOfPage(EventCheck[] checks, DateTimeOffset startedAt, FindingCollector findings)
     {
-        var events = checks.Where(check => !check.Row.IsTombstone).ToArray();
-        if (events.Length == 0)
-        {
-            return;
-        }
-        await using var command = new NpgsqlCommand(
-            $"""
-            select s.seq, l.leaf_index, l.event_hash, q.reason
-            from unnest($1::bigint[]) as s(seq)
-            left join {Leaves} l on l.seq = s.seq left join {Quarantine} q on q.seq = s.seq
-            """, connection);
-        command.Parameters.AddWithValue(events.Select(check => check.Row.Sequence).ToArray());
-        var log = new Dictionary<long, (long? LeafIndex, string? EventHash, string? Reason)>(events.Length);
-        await using (var reader = await command.ExecuteReaderAsync(token))
-        {
-            while (await reader.ReadAsync(token))
-            {
-                log[reader.GetInt64(0)] = (reader.IsDBNull(1) ? null : reader.GetInt64(1), NullableString(reader, 2), NullableString(reader, 3));
-            }
-        }
-
         var sealedBefore = startedAt - SealingGrace;
-        foreach (var check in events)
+        foreach (var check in checks)
         {
             var row = check.Row;
-            var (leafIndex, eventHash, reason) = log[row.Sequence];
-            if (leafIndex is { } leaf)
+            if (row.IsTombstone)
             {
-                if (check.Seal is not { } seal || !Sha256Hex.AreEqual(seal.Hash, eventHash))
+                continue;
+            }
+            if (row.LeafIndex is { } leaf)
+            {
+                if (check.Seal is not { } seal || !Sha256Hex.AreEqual(seal.Hash, row.LoggedEventHash))
                 {
                     findings.Add(new Finding(FindingKind.LeafMismatch, row.Sequence, row.StreamId, row.Version,
-                        $"leaf {leaf} logs event hash {eventHash}, but the row's seal says {check.Seal?.Hash ?? "nothing readable"}")
+                        $"leaf {leaf} logs event hash {row.LoggedEventHash}, but the row's seal says {check.Seal?.Hash ?? "nothing readable"}")
                     { LeafIndex = leaf });
                 }
             }
-            else if (reason is not null)
+            else if (row.QuarantineReason is { } reason)
             {
                 findings.Add(FindingKind.Quarantined, row.Sequence, row.StreamId, row.Version, $"the sealer refused to log it: {reason}");
             }

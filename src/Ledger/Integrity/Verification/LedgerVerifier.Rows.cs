@@ -15,13 +15,19 @@ public sealed partial class LedgerVerifier
     private const string Streams = $"{LedgerConfiguration.SchemaName}.mt_streams";
     private const string Submissions = $"{LedgerConfiguration.SchemaName}.submissions";
 
+    // The log's columns ride with each row (a unique index each), so level 3 needs no pass of its own
+    // over the events.
     private static readonly string RowColumns =
         $"""
         e.seq_id, e.stream_id, e.version, e.type, convert_to(e.data::text, 'UTF8'), coalesce(e.is_archived, false),
         {RawEvent.TombstoneShape("e")}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{EventSeal.HeaderName}'),
-        e.headers ->> '{EventSeal.HeaderName}',
-        case when jsonb_typeof(e.headers) = 'object' then (e.headers - '{EventSeal.HeaderName}')::text end
+        convert_to(e.headers ->> '{EventSeal.HeaderName}', 'UTF8'),
+        case when jsonb_typeof(e.headers) = 'object' then (e.headers - '{EventSeal.HeaderName}')::text end,
+        l.leaf_index, l.event_hash, q.reason
         """;
+
+    private static readonly string RowSource =
+        $"{Events} e left join {Leaves} l on l.seq = e.seq_id left join {Quarantine} q on q.seq = e.seq_id";
 
     private static async Task ReadPagesAsync(
         NpgsqlConnection connection, Guid? streamId, int pageSize, ChannelWriter<RawEvent[]> pages, CancellationToken token)
@@ -32,7 +38,7 @@ public sealed partial class LedgerVerifier
             while (true)
             {
                 await using var command = new NpgsqlCommand(
-                    $"select {RowColumns} from {Events} e where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
+                    $"select {RowColumns} from {RowSource} where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
                     connection);
                 command.Parameters.AddWithValue(after);
                 command.Parameters.AddWithValue(pageSize);
@@ -76,8 +82,11 @@ public sealed partial class LedgerVerifier
         reader.GetBoolean(6),
         NullableString(reader, 7),
         NullableString(reader, 8),
-        NullableString(reader, 9),
-        NullableString(reader, 10));
+        reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9),
+        NullableString(reader, 10),
+        reader.IsDBNull(11) ? null : reader.GetInt64(11),
+        NullableString(reader, 12),
+        NullableString(reader, 13));
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
@@ -108,7 +117,7 @@ public sealed partial class LedgerVerifier
         NpgsqlConnection connection, Guid? expectedLedgerId, FindingCollector findings, CancellationToken token)
     {
         await using var command = new NpgsqlCommand(
-            $"select {RowColumns} from {Events} e where e.type = $1 order by e.seq_id", connection);
+            $"select {RowColumns} from {RowSource} where e.type = $1 order by e.seq_id", connection);
         command.Parameters.AddWithValue(EventTypes.LedgerCreated);
         GenesisKeys? genesis = null;
         var rows = 0;

@@ -5,10 +5,11 @@ using Npgsql;
 namespace Acgs.Ledger.Integrity.Verification;
 
 // Levels 1 to 3 and 4a of DESIGN §4.7 over the raw rows of one database snapshot. Rows are read in keyset
-// pages by sequence (archived rows included, tombstones recognised by shape) while the previous page
-// is checked: the per-row checks in parallel, bounded by Parallelism; the stream and
-// submission-record checks in sequence order. Memory is bounded by four pages (two queued, one
-// being read, one being checked), one link per stream, the actors' key history and the findings
+// pages by sequence (archived rows included, tombstones recognised by shape, each with what the log
+// holds for it), in a pipeline of three stages: reading a page; the per-row checks of the page
+// before it, in parallel, bounded by Parallelism; and the stream, submission-record and leaf checks
+// of the page before that, in sequence order. Memory is bounded by five pages (one in each stage,
+// one queued between each two), one link per stream, the actors' key history and the findings
 // kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's
 // events, re-derived from the streams they name) judge the whole ledger, so a run over one stream
 // skips them.
@@ -32,31 +33,32 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         var lastSequence = await LastSequenceAsync(snapshot.Lookups, options.StreamId, token);
 
         var scan = new Scan(findings);
-        var pages = Channel.CreateBounded<RawEvent[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var reading = ReadPagesAsync(snapshot.Pages, options.StreamId, options.PageSize, pages.Writer, stopReading.Token);
+        var pages = Channel.CreateBounded<RawEvent[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checkedPages = Channel.CreateBounded<EventCheck[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var reading = ReadPagesAsync(snapshot.Pages, options.StreamId, options.PageSize, pages.Writer, stopPipeline.Token);
+        var checking = CheckPagesAsync(pages.Reader, checkedPages.Writer, ledgerId, keys, options.Parallelism, stopPipeline.Token);
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = token };
-            await foreach (var page in pages.Reader.ReadAllAsync(token))
+            await foreach (var checks in checkedPages.Reader.ReadAllAsync(token))
             {
-                var checks = new EventCheck[page.Length];
-                Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Run(page[index], ledgerId, keys));
                 var records = await ReadSubmissionRecordsAsync(snapshot.Lookups, checks, token);
                 scan.Follow(checks, records);
                 if (options.StreamId is null)
                 {
-                    await CheckLeavesOfPageAsync(snapshot.Lookups, checks, startedAt, findings, token);
+                    CheckLeavesOfPage(checks, startedAt, findings);
                 }
-                progress?.Report(new VerificationProgress(scan.Rows, page[^1].Sequence, lastSequence));
+                progress?.Report(new VerificationProgress(scan.Rows, checks[^1].Row.Sequence, lastSequence));
             }
         }
         finally
         {
-            await stopReading.CancelAsync();
+            await stopPipeline.CancelAsync();
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await checking.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         await reading;
+        await checking;
 
         await CheckStreamHeadsAsync(snapshot.Lookups, options.StreamId, scan, findings, token);
         string? latestCheckpoint = null;
@@ -83,6 +85,28 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         {
             LatestCheckpoint = latestCheckpoint,
         };
+    }
+
+    // The per-row checks of one page run in parallel while the previous page is followed and the
+    // next one read.
+    private static async Task CheckPagesAsync(
+        ChannelReader<RawEvent[]> pages, ChannelWriter<EventCheck[]> checkedPages, Guid? ledgerId, ActorKeyHistory keys, int parallelism,
+        CancellationToken token)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = token };
+            await foreach (var page in pages.ReadAllAsync(token))
+            {
+                var checks = new EventCheck[page.Length];
+                await Task.Run(() => Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Run(page[index], ledgerId, keys)), token);
+                await checkedPages.WriteAsync(checks, token);
+            }
+        }
+        finally
+        {
+            checkedPages.TryComplete();
+        }
     }
 
     // The sequential half of a run: the stream chains and each event's submission record.

@@ -4,8 +4,9 @@ namespace Acgs.Ledger.Integrity.Verification;
 
 // One row of mt_events as PostgreSQL holds it: data as the UTF-8 of its jsonb text, and the headers
 // taken apart by PostgreSQL's jsonb operators, which answer null rather than fail on a shape they do
-// not expect: the JSON types of the headers and of their seal member, the seal's text, and the
-// headers without the seal (absent unless the headers are an object).
+// not expect: the JSON types of the headers and of their seal member, the UTF-8 of the seal's text,
+// and the headers without the seal (absent unless the headers are an object). With it, what the
+// log holds for its sequence: its leaf and logged event hash, or the sealer's reason for refusing it.
 internal sealed record RawEvent(
     long Sequence,
     Guid StreamId,
@@ -16,8 +17,11 @@ internal sealed record RawEvent(
     bool IsTombstone,
     string? HeadersType,
     string? SealType,
-    string? SealText,
-    string? OtherHeaders)
+    byte[]? SealText,
+    string? OtherHeaders,
+    long? LeafIndex,
+    string? LoggedEventHash,
+    string? QuarantineReason)
 {
     // Marten fills the sequence number of a failed append with exactly this shape, outside any
     // session listener (FACTS.md); the seal trigger lets that shape through and nothing else, so it

@@ -12,7 +12,18 @@ internal static class SealBytes
 {
     private const int HashMemberLength = 8 + Sha256Hex.Length + 2; // "hash":"<hex>",
 
-    public static byte[] HashInput(ReadOnlySpan<byte> canonicalSeal)
+    // Tag + a seal of about 800 bytes, hashed in place without a copy on the heap.
+    private const int HashInputCapacity = 1024;
+
+    // The hex of SHA-256 over the tag and the hashed object.
+    public static string Hash(ReadOnlySpan<byte> canonicalSeal)
+    {
+        using var buffer = new PooledByteBufferWriter(HashInputCapacity);
+        WriteHashInput(canonicalSeal, buffer);
+        return Sha256Hex.Of(buffer.WrittenSpan);
+    }
+
+    private static void WriteHashInput(ReadOnlySpan<byte> canonicalSeal, PooledByteBufferWriter buffer)
     {
         var prefix = "{\"actorVersion\":"u8;
         if (!canonicalSeal.StartsWith(prefix))
@@ -29,14 +40,15 @@ internal static class SealBytes
             throw NotCanonical();
         }
         var tag = DomainTags.Event;
-        var input = new byte[checked(tag.Length + canonicalSeal.Length - HashMemberLength)];
+        var length = checked(tag.Length + canonicalSeal.Length - HashMemberLength);
+        var input = buffer.GetSpan(length);
         tag.CopyTo(input);
-        canonicalSeal[..start].CopyTo(input.AsSpan(tag.Length));
-        canonicalSeal[(start + HashMemberLength)..].CopyTo(input.AsSpan(tag.Length + start));
-        return input;
+        canonicalSeal[..start].CopyTo(input[tag.Length..]);
+        canonicalSeal[(start + HashMemberLength)..].CopyTo(input[(tag.Length + start)..]);
+        buffer.Advance(length);
     }
 
-    public static ReadOnlySpan<byte> Submission(ReadOnlySpan<byte> canonicalSeal)
+    public static Range Submission(ReadOnlySpan<byte> canonicalSeal)
     {
         var reader = new Utf8JsonReader(canonicalSeal);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -51,7 +63,7 @@ internal static class SealBytes
             reader.Skip();
             if (isSubmission)
             {
-                return canonicalSeal[start..checked((int)reader.BytesConsumed)];
+                return start..checked((int)reader.BytesConsumed);
             }
         }
         throw NotCanonical();
