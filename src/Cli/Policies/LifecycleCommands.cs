@@ -11,7 +11,7 @@ namespace Acgs.Cli.Policies;
 internal sealed class ActivateCommand(ActSubmitter submitter) : ActorActCommand<PolicySourceSettings>(submitter)
 {
     protected override ActorAct Describe(PolicySourceSettings settings, Guid ledgerId) =>
-        new(settings.PathTo("activation"), EventTypes.PolicyActivated, settings.Policy, settings.ExpectedVersion, settings.Actor,
+        new(settings.PathTo("activation"), EventTypes.PolicyActivated, settings.Policy, settings.ExpectedVersion, settings.Signer,
             new PolicyActivated(settings.Policy, settings.SourceHash));
 }
 
@@ -27,6 +27,6 @@ internal sealed class RevokeCommand(ActSubmitter submitter) : ActorActCommand<Re
     }
 
     protected override ActorAct Describe(Settings settings, Guid ledgerId) =>
-        new(settings.PathTo("revocation"), EventTypes.PolicyRevoked, settings.Policy, settings.ExpectedVersion, settings.Actor,
+        new(settings.PathTo("revocation"), EventTypes.PolicyRevoked, settings.Policy, settings.ExpectedVersion, settings.Signer,
             new PolicyRevoked(settings.Policy, settings.Reason));
 }

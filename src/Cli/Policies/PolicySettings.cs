@@ -7,12 +7,8 @@ using Spectre.Console.Cli;
 namespace Acgs.Cli.Policies;
 
 // An act on policies, signed by the named actor: GS, FV, PGC, an Admin or a Council member.
-internal class PolicyActSettings : LedgerWriteSettings
+internal class PolicyActSettings : SignedActSettings
 {
-    [CommandOption("--as <ACTOR_ID>", isRequired: true)]
-    [Description("The signing actor's id (its key is --key)")]
-    public Guid Actor { get; init; }
-
     protected static ValidationResult CheckHash(string option, string? hash) =>
         Sha256Hex.IsWellFormed(hash)
             ? ValidationResult.Success()

@@ -44,7 +44,7 @@ internal sealed class RecordVerificationCommand(ActSubmitter submitter) : ActorA
     }
 
     protected override ActorAct Describe(Settings settings, Guid ledgerId) =>
-        new(settings.PathTo("verifications"), EventTypes.PolicyVerificationRecorded, settings.Policy, settings.ExpectedVersion, settings.Actor,
+        new(settings.PathTo("verifications"), EventTypes.PolicyVerificationRecorded, settings.Policy, settings.ExpectedVersion, settings.Signer,
             new PolicyVerificationRecorded(settings.Policy, settings.SourceHash, settings.Verdict, settings.Properties,
                 settings.Tool, settings.ToolVersion, settings.ArtifactHash));
 }
@@ -78,6 +78,6 @@ internal sealed class RecordCompilationCommand(ActSubmitter submitter) : ActorAc
     }
 
     protected override ActorAct Describe(Settings settings, Guid ledgerId) =>
-        new(settings.PathTo("compilations"), EventTypes.PolicyCompiled, settings.Policy, settings.ExpectedVersion, settings.Actor,
+        new(settings.PathTo("compilations"), EventTypes.PolicyCompiled, settings.Policy, settings.ExpectedVersion, settings.Signer,
             new PolicyCompiled(settings.Policy, settings.SourceHash, settings.Target, settings.ArtifactHash, settings.Compiler, settings.CompilerVersion));
 }

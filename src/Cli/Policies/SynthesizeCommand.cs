@@ -89,7 +89,7 @@ internal sealed class SynthesizeCommand(ActSubmitter submitter) : ActorActComman
         var policyId = settings.Policy ?? Guid.CreateVersion7();
         var synthesized = new PolicySynthesized(policyId, settings.Amendment, settings.Name, settings.Language, source, sourceHash,
             new GeneratorProvenance(settings.Generator, settings.GeneratorVersion, settings.Model, settings.InputHash), settings.Supersedes);
-        return new ActorAct("/v1/policies", EventTypes.PolicySynthesized, policyId, settings.ExpectedVersion ?? 0, settings.Actor, synthesized,
+        return new ActorAct("/v1/policies", EventTypes.PolicySynthesized, policyId, settings.ExpectedVersion ?? 0, settings.Signer, synthesized,
             $"{"policyId:",-12}{policyId:D}\n{"sourceHash:",-12}{sourceHash}");
     }
 
