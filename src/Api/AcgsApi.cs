@@ -5,6 +5,7 @@ using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
 using Acgs.Api.Log;
+using Acgs.Api.Policies;
 using Acgs.Api.Reads;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity.Genesis;
@@ -96,6 +97,7 @@ public static class AcgsApi
         app.MapMetrics("/metrics");
         app.MapActorsApi();
         app.MapAmendmentsApi();
+        app.MapPoliciesApi();
         app.MapLogApi();
         app.MapIntegrityApi();
         app.MapAuditApi().RequireSignedRead();

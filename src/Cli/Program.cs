@@ -5,6 +5,7 @@ using Acgs.Cli.Genesis;
 using Acgs.Cli.Json;
 using Acgs.Cli.Keys;
 using Acgs.Cli.Log;
+using Acgs.Cli.Policies;
 using Acgs.Cli.Reads;
 using Acgs.Cli.Verification;
 using Spectre.Console.Cli;
@@ -29,6 +30,7 @@ app.Configure(config =>
     config.AddCommand<KeygenCommand>("keygen").WithDescription("Create an Ed25519 key pair: NAME.key (mode 0600) and NAME.pub");
     config.ConfigureActors(Console.Out, Console.Error);
     config.ConfigureAmendments(Console.Error);
+    config.ConfigurePolicies();
     config.ConfigureReads(Console.Out, Console.Error);
     config.AddCommand<VerifyCommand>("verify")
         .WithDescription("Verify every stored event's payload, signature, seal and chain. Exit 0: clean; 1: findings; 2: could not run.")

@@ -2,6 +2,7 @@ using Acgs.Ledger.Amendments;
 using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Policies;
 using Acgs.Ledger.Sealing;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -42,6 +43,7 @@ public static class LedgerConfiguration
         // The states governance decisions judge by, kept the same way.
         options.Projections.Snapshot<ConstitutionState>(SnapshotLifecycle.Inline);
         options.Projections.Snapshot<AmendmentState>(SnapshotLifecycle.Inline);
+        options.Projections.Snapshot<PolicyState>(SnapshotLifecycle.Inline);
         return options;
     }
 }

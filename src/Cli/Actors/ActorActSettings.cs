@@ -43,6 +43,14 @@ internal class LedgerWriteSettings : CommandSettings
             : ValidationResult.Error($"give at least one --role, each one of: {string.Join(", ", Enum.GetNames<Role>()).ToLowerInvariant()}");
 }
 
+// An act signed by the actor named with --as: a Proposer, a Council member, GS, FV, PGC or an Admin.
+internal class SignedActSettings : LedgerWriteSettings
+{
+    [CommandOption("--as <ACTOR_ID>", isRequired: true)]
+    [Description("The signing actor's id (its key is --key)")]
+    public Guid Signer { get; init; }
+}
+
 // An act on an existing actor, judged at the version the signer last saw. Nothing is fetched to fill
 // it in: a stale version must come back as a conflict, not be papered over by a read just before.
 internal class ActorChangeSettings : LedgerWriteSettings

@@ -11,14 +11,7 @@ using Spectre.Console.Cli;
 
 namespace Acgs.Cli.Amendments;
 
-internal class AmendmentActSettings : LedgerWriteSettings
-{
-    [CommandOption("--as <ACTOR_ID>", isRequired: true)]
-    [Description("The signing actor's id (its key is --key)")]
-    public Guid Signer { get; init; }
-}
-
-internal class AmendmentChangeSettings : AmendmentActSettings
+internal class AmendmentChangeSettings : SignedActSettings
 {
     [CommandOption("--amendment <ID>", isRequired: true)]
     [Description("The amendment")]
@@ -50,7 +43,7 @@ internal class AmendmentChangeSettings : AmendmentActSettings
 // — the ledger refuses the proposal if any of them moved meanwhile.
 internal sealed class ProposeCommand(ActSubmitter submitter, TextWriter error) : AsyncCommand<ProposeCommand.Settings>
 {
-    internal sealed class Settings : AmendmentActSettings
+    internal sealed class Settings : SignedActSettings
     {
         [CommandOption("--title <TEXT>", isRequired: true)]
         public string Title { get; init; } = string.Empty;

@@ -29,5 +29,8 @@ public sealed record SubmissionRejection(string Kind, int Status, string Title, 
     public static SubmissionRejection NotEligible(Guid voterId) => new("not-eligible-voter", 403, "Not an eligible voter", $"actor {voterId} is not in the voters frozen at proposal");
     public static SubmissionRejection WindowClosed(DateTimeOffset deadline) => new("voting-window-closed", 409, "The voting window has closed", $"the deadline {LedgerTimestamp.Format(deadline)} has passed");
     public static SubmissionRejection AmendmentClosed(string status) => new("amendment-closed", 409, "The amendment is decided or withdrawn", $"the amendment is {status}");
+    public static SubmissionRejection PolicyClosed(Guid policyId, string status) => new("policy-closed", 409, "The policy is revoked or superseded", $"policy {policyId} is {status}");
+    public static SubmissionRejection StaleSourceHash(string named, string current) => new("stale-source-hash", 422, "The act names a source hash that is not the policy's current one", $"sourceHash {named} is not the current source hash {current}");
+    public static SubmissionRejection PolicyNotReady(string detail) => new("policy-not-ready", 422, "The policy's current source is not both verified and compiled", detail);
     public static SubmissionRejection KeyInUse() => new("key-in-use", 409, "The key is already registered", "key ids are unique across the ledger forever");
 }

@@ -1,11 +1,12 @@
 using Acgs.Cli.Actors;
 using Acgs.Cli.Amendments;
+using Acgs.Cli.Policies;
 using Acgs.Cli.Reads;
 using Spectre.Console.Cli;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
-// Runs `acgs actor …`, `acgs amendment …` and `acgs event` in-process, parsed and handled as Program.cs wires it, with both output
+// Runs `acgs actor …`, `acgs amendment …`, `acgs policy …` and `acgs event` in-process, parsed and handled as Program.cs wires it, with both output
 // streams captured.
 public static class AcgsCli
 {
@@ -24,6 +25,7 @@ public static class AcgsCli
             });
             config.ConfigureActors(output, error);
             config.ConfigureAmendments(error);
+            config.ConfigurePolicies();
             config.ConfigureReads(output, error);
         });
         var exitCode = await app.RunAsync(args);
