@@ -3,6 +3,7 @@ using Acgs.Ledger.Amendments;
 using Acgs.Ledger.Constitution;
 using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Policies;
+using Acgs.Ledger.Policies.Superseding;
 using Acgs.Ledger.Sealing;
 using Npgsql;
 
@@ -186,9 +187,39 @@ public sealed partial class LedgerVerifier
             return $"its cause is no earlier activation of policy {superseded.SupersededBy}";
         }
         var synthesis = successor.LastOrDefault(candidate => candidate.Type == EventTypes.PolicySynthesized && candidate.Version < activation.Version);
-        return synthesis is not null && synthesis.TryRead<PolicySynthesized>(out var synthesized) && synthesized.Supersedes == superseded.PolicyId
+        if (synthesis is null || !synthesis.TryRead<PolicySynthesized>(out var synthesized) || synthesized.Supersedes != superseded.PolicyId)
+        {
+            return $"policy {superseded.SupersededBy} was not synthesized to supersede policy {superseded.PolicyId}";
+        }
+        var named = ReplayPolicy(await SealedStream.ReadReadableAsync(connection, "stream_id = $1 and version < $2", token, row.StreamId, row.Version));
+        var derived = PolicySupersession.Decide(superseded.SupersededBy, activation.Seal.Hash, named);
+        return derived is not null && derived.PolicyId == superseded.PolicyId
             ? null
-            : $"policy {superseded.SupersededBy} was not synthesized to supersede policy {superseded.PolicyId}";
+            : $"policy {superseded.PolicyId} was {named?.Status.ToString() ?? "unknown"}, not active, when it was superseded";
+    }
+
+    // The policy as its own stream says before the System event; null when a row cannot be read.
+    private static PolicyState? ReplayPolicy(IReadOnlyList<SealedRow> rows)
+    {
+        PolicyState? state = null;
+        foreach (var row in rows)
+        {
+            state = row.Type switch
+            {
+                EventTypes.PolicySynthesized when row.TryRead<PolicySynthesized>(out var synthesized) => state is null ? PolicyState.Create(synthesized) : state.Apply(synthesized),
+                EventTypes.PolicyVerificationRecorded when state is not null && row.TryRead<PolicyVerificationRecorded>(out var verified) => state.Apply(verified),
+                EventTypes.PolicyCompiled when state is not null && row.TryRead<PolicyCompiled>(out var compiled) => state.Apply(compiled),
+                EventTypes.PolicyActivated when state is not null && row.TryRead<PolicyActivated>(out var activated) => state.Apply(activated),
+                EventTypes.PolicyRevoked when state is not null && row.TryRead<PolicyRevoked>(out var revoked) => state.Apply(revoked),
+                EventTypes.PolicySuperseded when state is not null && row.TryRead<PolicySuperseded>(out var superseded) => state.Apply(superseded),
+                _ => null,
+            };
+            if (state is null)
+            {
+                return null;
+            }
+        }
+        return state;
     }
 
     private static string Describe(Tally tally) => $"{tally.For} for, {tally.Against} against, {tally.Abstain} abstaining of {tally.Eligible}";
