@@ -190,10 +190,12 @@ public sealed partial class LedgerVerifier
         }
     }
 
-    private sealed record ReplayOutcome(bool Followed, object? Document, long? Version, string? Problem);
+    // Unjudged: the stream holds an event whose data is not the record its type names. Levels 1 and 2
+    // pinpoint that row; what the document should be is then unknown, so it is not judged.
+    private sealed record ReplayOutcome(bool Followed, object? Document, long? Version, string? Problem, bool Unjudged = false);
 
     // One stream replayed into every document at once; a document stops at the first event it
-    // cannot read or apply (levels 1 and 2 say why the row is wrong).
+    // cannot read or apply.
     private sealed class StreamReplay(Guid streamId, IReadOnlyList<StreamDocument> documents)
     {
         public Guid StreamId { get; } = streamId;
@@ -205,7 +207,7 @@ public sealed partial class LedgerVerifier
             for (var index = 0; index < documents.Count; index++)
             {
                 var outcome = Outcomes[index];
-                if (outcome.Problem is not null || !documents[index].Events.ContainsKey(type))
+                if (outcome.Problem is not null || outcome.Unjudged || !documents[index].Events.ContainsKey(type))
                 {
                     continue;
                 }
@@ -213,8 +215,12 @@ public sealed partial class LedgerVerifier
                 {
                     Outcomes[index] = new ReplayOutcome(true, documents[index].Replay(outcome.Document, type, data, version), version, null);
                 }
-                catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException
-                                                      or ArgumentException or FormatException or InvalidCastException or KeyNotFoundException)
+                catch (Exception exception) when (exception is JsonException or NotSupportedException)
+                {
+                    Outcomes[index] = outcome with { Followed = false, Unjudged = true };
+                }
+                catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException
+                                                      or InvalidCastException or KeyNotFoundException)
                 {
                     Outcomes[index] = outcome with { Followed = true, Version = version, Problem = $"{type} at version {version}: {exception.Message}" };
                 }
