@@ -44,6 +44,17 @@ public sealed class bad_read_queries_are_refused_with_a_problem(ReadsHostFixture
         await (await fixture.Client.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-read-query");
     }
 
+    [Theory]
+    [InlineData("/v1/constitution")]
+    [InlineData("/v1/constitution/history")]
+    [InlineData("/v1/amendments")]
+    [InlineData("/v1/policies")]
+    [InlineData("/v1/actors?role=council&suspended=false")]
+    public async Task an_unsigned_read_is_a_401(string path)
+    {
+        await (await fixture.Host.UnsignedClient.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "read-signature-missing");
+    }
+
     [Fact]
     public async Task as_of_a_time_before_genesis_or_in_the_future_is_a_400_naming_the_limit()
     {
