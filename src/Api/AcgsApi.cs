@@ -1,6 +1,7 @@
 using Acgs.Api.Actors;
 using Acgs.Api.Amendments;
 using Acgs.Api.Audit;
+using Acgs.Api.Constitution;
 using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
@@ -12,6 +13,7 @@ using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Reads;
 using Acgs.Ledger.Sealing;
 using Acgs.Ledger.Sealing.Log;
+using Acgs.Projections;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -60,8 +62,9 @@ public static class AcgsApi
         builder.Services.AddSingleton<GenesisWriter>();
         builder.Services.AddSingleton<IntegrityRuns>();
         builder.Services.AddSignedReads(builder.Configuration);
+        builder.Services.AddSingleton<DocumentReads>();
 
-        builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock))
+        builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock).ConfigureReadModels())
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
@@ -98,6 +101,10 @@ public static class AcgsApi
         app.MapActorsApi();
         app.MapAmendmentsApi();
         app.MapPoliciesApi();
+        app.MapConstitutionReads().RequireSignedRead();
+        app.MapAmendmentReads().RequireSignedRead();
+        app.MapPolicyReads().RequireSignedRead();
+        app.MapActorReads().RequireSignedRead();
         app.MapLogApi();
         app.MapIntegrityApi();
         app.MapAuditApi().RequireSignedRead();

@@ -1,6 +1,7 @@
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Integrity.Verification;
 using Acgs.Ledger.Sealing;
+using Acgs.Projections;
 using Npgsql;
 
 namespace Acgs.Api.Integrity;
@@ -56,7 +57,7 @@ public sealed partial class IntegrityRuns(
         string? error = null;
         try
         {
-            report = await new LedgerVerifier(dataSource).VerifyAsync(new VerificationOptions { ExpectedLedgerId = ledger.LedgerId }, null, token);
+            report = await new LedgerVerifier(dataSource).VerifyAsync(new VerificationOptions { ExpectedLedgerId = ledger.LedgerId, ReadModels = ReadModelsConfiguration.Documents }, null, token);
         }
         // The run's own task is the boundary: whatever stops it is recorded, or the ledger would
         // report a run in progress forever.

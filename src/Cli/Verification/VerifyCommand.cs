@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Acgs.Ledger.Integrity.Verification;
+using Acgs.Projections;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +21,14 @@ internal sealed class VerifyCommand : AsyncCommand<VerifyCommand.Settings>
             await Console.Error.WriteLineAsync($"acgs: the trusted checkpoint could not be read: {exception.Message}");
             return LedgerVerification.CouldNotRun;
         }
-        var options = new VerificationOptions { StreamId = settings.Stream, ExpectedLedgerId = settings.Ledger, TrustedCheckpoints = trusted };
+        // The read models the API keeps are judged too (level 4b), as the API's own runs judge them.
+        var options = new VerificationOptions
+        {
+            StreamId = settings.Stream,
+            ExpectedLedgerId = settings.Ledger,
+            TrustedCheckpoints = trusted,
+            ReadModels = ReadModelsConfiguration.Documents,
+        };
         var saved = SavedCheckpoints.FromEnvironment();
         var connectionString = settings.Postgres ?? Environment.GetEnvironmentVariable(LedgerVerification.ConnectionVariable);
 

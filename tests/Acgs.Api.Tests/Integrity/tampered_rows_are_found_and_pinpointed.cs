@@ -203,6 +203,7 @@ public sealed class tampered_rows_are_found_and_pinpointed(IntegrityLedgerFixtur
         var report = await fixture.VerifyAsync();
         var signedByTheActor = (await rows.StreamAsync(scenario.First)).Concat(await rows.StreamAsync(scenario.Second))
             .Select(row => (UnknownKey, (long?)row.Sequence));
-        report.ShouldFindExactly([(PayloadMismatch, registration.Sequence), .. signedByTheActor]);
+        // The actor's inline snapshot still holds the key it was registered with: a replay gives the forged one.
+        report.ShouldFindExactly([(PayloadMismatch, registration.Sequence), (ProjectionDrift, null), .. signedByTheActor]);
     }
 }

@@ -1,6 +1,6 @@
 namespace Acgs.Ledger.Integrity.Verification;
 
-// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 to 4a). Each kind
+// What the verifier can prove wrong about stored rows (DESIGN §4.7, levels 1 to 4b). Each kind
 // names the check that failed, not a guess at who changed what: one edit often breaks several.
 public enum FindingKind
 {
@@ -86,4 +86,8 @@ public enum FindingKind
     // someone else, or a ratification, rejection, amendment or supersession the recorded facts do
     // not justify.
     UnjustifiedEvent,
+
+    // A document kept per stream (a decision snapshot or a read model) is not what a fresh replay of
+    // its stream gives (level 4b): changed, missing, left behind, or its stream cannot be replayed.
+    ProjectionDrift,
 }

@@ -204,17 +204,11 @@ public sealed partial class LedgerVerifier
         PolicyState? state = null;
         foreach (var row in rows)
         {
-            state = row.Type switch
+            try
             {
-                EventTypes.PolicySynthesized when row.TryRead<PolicySynthesized>(out var synthesized) => state is null ? PolicyState.Create(synthesized) : state.Apply(synthesized),
-                EventTypes.PolicyVerificationRecorded when state is not null && row.TryRead<PolicyVerificationRecorded>(out var verified) => state.Apply(verified),
-                EventTypes.PolicyCompiled when state is not null && row.TryRead<PolicyCompiled>(out var compiled) => state.Apply(compiled),
-                EventTypes.PolicyActivated when state is not null && row.TryRead<PolicyActivated>(out var activated) => state.Apply(activated),
-                EventTypes.PolicyRevoked when state is not null && row.TryRead<PolicyRevoked>(out var revoked) => state.Apply(revoked),
-                EventTypes.PolicySuperseded when state is not null && row.TryRead<PolicySuperseded>(out var superseded) => state.Apply(superseded),
-                _ => null,
-            };
-            if (state is null)
+                state = DecisionStates.Policy.Apply(state, row.Type, row.Data, row.Version);
+            }
+            catch (JsonException)
             {
                 return null;
             }

@@ -67,6 +67,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
             latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, options.PageSize, findings, token);
             await CheckGovernanceAsync(snapshot.Lookups, findings, token);
+            await CheckReadModelsAsync(snapshot, [.. DecisionStates.Documents, .. options.ReadModels], findings, token);
         }
 
         return new VerificationReport(

@@ -5,6 +5,8 @@ namespace Acgs.Ledger.Integrity.Verification;
 // row names it. PageSize bounds the rows held at once; MaxFindingsKept bounds the findings kept in
 // the report (all are counted); Parallelism bounds the signature checks at once. TrustedCheckpoints:
 // signed checkpoint notes saved from earlier runs; the log must extend each (whole-ledger runs only).
+// ReadModels: documents kept per stream beyond the ledger's own decision snapshots (which are always
+// checked), each to equal a fresh replay of its stream (level 4b, whole-ledger runs only).
 public sealed record VerificationOptions
 {
     public Guid? StreamId { get; init; }
@@ -18,6 +20,8 @@ public sealed record VerificationOptions
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     public IReadOnlyList<string> TrustedCheckpoints { get; init; } = [];
+
+    public IReadOnlyList<StreamDocument> ReadModels { get; init; } = [];
 }
 
 // Where a run is: rows read so far, and the sequence reached out of the highest one in its snapshot.
