@@ -74,8 +74,9 @@ internal sealed class LedgerReader(TextWriter output, TextWriter error)
 // One JSON answer of the ledger, or the exit code that says why there is none.
 internal readonly record struct ReadAnswer(int ExitCode, JsonElement Json);
 
-// Reads of one ledger with one key, signed anew each time (a fresh nonce per request).
-internal sealed class LedgerReadSession(string baseUrl, SigningKey? key, TextWriter error) : IDisposable
+// Reads of one ledger with one key, signed anew each time (a fresh nonce per request). The key is
+// disposed with the session unless the caller keeps it for other acts.
+internal sealed class LedgerReadSession(string baseUrl, SigningKey? key, TextWriter error, bool ownsKey = true) : IDisposable
 {
     private readonly HttpClient client = LedgerHttp.Client(key is null ? null : new SignedReadHandler(key, new SocketsHttpHandler()));
 
@@ -104,6 +105,9 @@ internal sealed class LedgerReadSession(string baseUrl, SigningKey? key, TextWri
     public void Dispose()
     {
         client.Dispose();
-        key?.Dispose();
+        if (ownsKey)
+        {
+            key?.Dispose();
+        }
     }
 }
