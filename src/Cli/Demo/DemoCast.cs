@@ -84,12 +84,18 @@ internal sealed class DemoCast : IDisposable
         }
     }
 
-    private void Write(string keysDirectory)
+    // Checked before the ledger is touched, and again by KeyFiles, which never replaces a key file.
+    public static void CheckFolder(string keysDirectory)
     {
         if (Directory.Exists(keysDirectory) && Directory.EnumerateFileSystemEntries(keysDirectory).Any())
         {
             throw new IOException($"{keysDirectory} is not empty; give --keys-dir a new or empty folder (the demo never overwrites keys)");
         }
+    }
+
+    private void Write(string keysDirectory)
+    {
+        CheckFolder(keysDirectory);
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(keysDirectory);

@@ -58,6 +58,7 @@ internal sealed class DemoCommand(LedgerReader reader) : AsyncCommand<DemoComman
         try
         {
             (created, adopted) = GenesisFile.Read(settings.Genesis);
+            DemoCast.CheckFolder(keysDirectory);
             adminKey = KeyFiles.ReadSigningKey(settings.AdminKey);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -125,7 +126,7 @@ internal sealed class DemoCommand(LedgerReader reader) : AsyncCommand<DemoComman
         output.WriteLine($"amendments:   {summary.Ratified} ratified, {summary.Rejected} rejected, {summary.Withdrawn} withdrawn");
         output.WriteLine($"constitution: version {summary.ConstitutionVersion}, {summary.Principles} principles");
         output.WriteLine($"policies:     {summary.PolicyStages.Values.Sum()} ({stages})");
-        output.WriteLine($"events:       {summary.ActsSealed} signed acts and {summary.SystemActs} System acts sealed");
+        output.WriteLine($"events:       {summary.ActsSealed} signed acts and {summary.SystemActs} System acts");
         output.WriteLine($"keys:         {keysDirectory} (who is who: {Path.Combine(keysDirectory, DemoCast.ActorsFile)})");
         output.WriteLine($"auditor key:  {auditorKey}");
         output.WriteLine();

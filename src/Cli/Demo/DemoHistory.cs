@@ -46,12 +46,17 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         "The reporting duty afterwards does not undo harm done in the meantime.",
     ];
 
+    private const string Synthesized = "synthesized";
+    private const string Compiled = "verified and compiled";
+    private const string Active = "active";
+
     private readonly List<Principle> principles = [.. adopted.Principles];
     private readonly Dictionary<string, int> stages = new(StringComparer.Ordinal);
     private int constitutionVersion = 1;
     private int ratified;
     private int rejected;
     private int withdrawn;
+    private int systemActs;
 
     private sealed record DemoAmendment(AmendmentProposed Proposal, DemoReceipt Proposed);
 
@@ -83,7 +88,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
 
         var superseded = await PoliciesAsync(first.Proposal.AmendmentId, second.Proposal.AmendmentId, third.Proposal.AmendmentId, token);
         return new DemoSummary(cast.Actors, constitutionVersion, principles.Count, ratified, rejected, withdrawn, stages,
-            first.Proposed.RecordedAt, superseded, ledger.ActsSealed, ledger.SystemActsSeen);
+            first.Proposed.RecordedAt, superseded, ledger.ActsSealed, systemActs);
     }
 
     private async Task RegisterAsync(CancellationToken token)
@@ -165,6 +170,8 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         principles.AddRange(next);
         constitutionVersion++;
         ratified++;
+        // The ratification and the constitution's next version.
+        systemActs += 2;
         output.WriteLine($"ratified     by the System actor: constitution version {constitutionVersion}, {principles.Count} principles");
         return amendment;
     }
@@ -179,6 +186,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         await ExpectAsync(amendment, await VoteAsync(amendment, VoteChoice.Against, ReasonsAgainst, token), AmendmentStatus.Rejected,
             EventTypes.AmendmentRejected, token);
         rejected++;
+        systemActs++;
         output.WriteLine("rejected     by the System actor: the approval threshold can no longer be reached");
     }
 
@@ -231,7 +239,8 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         await CompileAsync(appeal, token);
         await ActivateAsync(appeal, token);
         await ledger.AwaitSystemActAsync(cast.Auditor, review.Id, EventTypes.PolicySuperseded, token);
-        Move("active", "superseded");
+        Move(Active, "superseded");
+        systemActs++;
         output.WriteLine($"superseded   by the System actor: {review.Name} by {appeal.Name}");
 
         // In force, then revoked by the Council.
@@ -242,7 +251,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         var member = cast.Council[1];
         retention.Version = (await ledger.WriteAsync(member, $"/v1/policies/{retention.Id:D}/revocation", EventTypes.PolicyRevoked, retention.Id,
             retention.Version, new PolicyRevoked(retention.Id, "Retention periods move to the privacy board's schedule, per dataset."), token)).Version;
-        Move("active", "revoked");
+        Move(Active, "revoked");
         output.WriteLine($"revoked      {retention.Name} by {member.Name}");
 
         // Waiting for verification, and verified and compiled but not yet in force.
@@ -263,7 +272,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
     {
         var policy = new DemoPolicy(Guid.CreateVersion7(), name);
         await SynthesisAsync(policy, amendmentId, source, supersedes, token);
-        stages["synthesized"] = stages.GetValueOrDefault("synthesized") + 1;
+        stages[Synthesized] = stages.GetValueOrDefault(Synthesized) + 1;
         output.WriteLine($"synthesized  {name} ({policy.Id:D})");
         return policy;
     }
@@ -295,7 +304,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
         var artifact = Sha256Hex.Of(Encoding.UTF8.GetBytes($"opa-wasm\n{policy.SourceHash}"));
         policy.Version = (await ledger.WriteAsync(cast.Compiler, $"/v1/policies/{policy.Id:D}/compilations", EventTypes.PolicyCompiled,
             policy.Id, policy.Version, new PolicyCompiled(policy.Id, policy.SourceHash, "wasm", artifact, "opa", "1.4.2"), token)).Version;
-        Move("synthesized", "compiled");
+        Move(Synthesized, Compiled);
         output.WriteLine($"compiled     {policy.Name} to wasm");
     }
 
@@ -303,7 +312,7 @@ internal sealed class DemoHistory(DemoLedger ledger, LedgerCreated created, Cons
     {
         policy.Version = (await ledger.WriteAsync(cast.Admin, $"/v1/policies/{policy.Id:D}/activation", EventTypes.PolicyActivated,
             policy.Id, policy.Version, new PolicyActivated(policy.Id, policy.SourceHash), token)).Version;
-        Move("compiled", "active");
+        Move(Compiled, Active);
         output.WriteLine($"activated    {policy.Name}");
     }
 }

@@ -35,8 +35,6 @@ internal sealed class DemoLedger(string url, Guid ledgerId, TextWriter error) : 
 
     public int ActsSealed { get; private set; }
 
-    public int SystemActsSeen { get; private set; }
-
     public async Task<DemoReceipt> WriteAsync(DemoActor signer, string path, string type, Guid streamId, long expectedVersion,
         Func<DateTimeOffset, object> payload, CancellationToken token)
     {
@@ -89,7 +87,6 @@ internal sealed class DemoLedger(string url, Guid ledgerId, TextWriter error) : 
             var found = await AuditAsync(reader, $"stream={streamId:D}&type={type}", token);
             if (found.Count > 0)
             {
-                SystemActsSeen++;
                 return found[0];
             }
             if (DateTimeOffset.UtcNow > giveUp)
