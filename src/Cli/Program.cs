@@ -1,6 +1,7 @@
 using Acgs.Cli.Actors;
 using Acgs.Cli.Amendments;
 using Acgs.Cli.Checkpoints;
+using Acgs.Cli.Demo;
 using Acgs.Cli.Genesis;
 using Acgs.Cli.Json;
 using Acgs.Cli.Keys;
@@ -32,6 +33,7 @@ app.Configure(config =>
     config.ConfigureAmendments(Console.Error);
     config.ConfigurePolicies();
     config.ConfigureReads(Console.Out, Console.Error);
+    config.ConfigureDemo();
     config.AddCommand<VerifyCommand>("verify")
         .WithDescription("Verify every stored event's payload, signature, seal and chain. Exit 0: clean; 1: findings; 2: could not run.")
         .WithExample("verify", "--postgres", "Host=127.0.0.1;Database=acgs;Username=acgs", "--json");

@@ -36,9 +36,7 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
             using var signer = KeyFiles.ReadSigningKey(settings.Key);
             var submittedAt = LedgerTimestamp.Truncate(DateTimeOffset.UtcNow);
             act = describe(ledgerId, submittedAt);
-            var signed = SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
-                act.StreamId, act.ExpectedVersion, submittedAt);
-            body = SignedRequestFactory.ToJson(signed);
+            body = Sign(act, ledgerId, signer, submittedAt);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -47,32 +45,49 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
         }
 
         using var client = LedgerHttp.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Url.TrimEnd('/') + act.Path))
+        var submitted = await PostAsync(client, settings.Url, act, body, error, token);
+        if (submitted.ExitCode == Sealed)
+        {
+            WriteAnswer(act, submitted.Answer, submitted.Replayed);
+        }
+        return submitted.ExitCode;
+    }
+
+    // The signed request's bytes (DESIGN §4.2).
+    public static byte[] Sign(ActorAct act, Guid ledgerId, SigningKey signer, DateTimeOffset submittedAt)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        return SignedRequestFactory.ToJson(SignedRequestFactory.Sign(act.Payload, act.Type, ledgerId, act.SignerId, signer,
+            act.StreamId, act.ExpectedVersion, submittedAt));
+    }
+
+    // Posts a signed act: the ledger's answer when it was sealed, else the exit code once the
+    // ledger's problem, or why no ledger answered, is on the error stream.
+    public static async Task<Submitted> PostAsync(HttpClient client, string url, ActorAct act, byte[] body, TextWriter error, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        ArgumentNullException.ThrowIfNull(error);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url.TrimEnd('/') + act.Path))
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };
-        var response = await LedgerHttp.SendAsync(client, request, error, token);
+        using var response = await LedgerHttp.SendAsync(client, request, error, token);
         if (response is null)
         {
-            return Unusable;
+            return new Submitted(Unusable, default, false);
         }
-
-        using (response)
+        var answer = await LedgerHttp.ReadObjectAsync(response, token);
+        if (response.StatusCode == HttpStatusCode.Created && answer is { } sealedEvent)
         {
-            var answer = await LedgerHttp.ReadObjectAsync(response, token);
-            if (response.StatusCode == HttpStatusCode.Created && answer is { } sealedEvent)
-            {
-                WriteAnswer(act, sealedEvent, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
-                return Sealed;
-            }
-            if (LedgerHttp.IsProblem(response) && answer is { } problem)
-            {
-                LedgerHttp.WriteProblem(error, "the ledger refused the act", response.StatusCode, problem);
-                return Refused;
-            }
-            LedgerHttp.WriteNotTheLedger(error, response);
-            return Unusable;
+            return new Submitted(Sealed, sealedEvent, response.Headers.TryGetValues("Idempotent-Replayed", out var replayed) && replayed.Contains("true"));
         }
+        if (LedgerHttp.IsProblem(response) && answer is { } problem)
+        {
+            LedgerHttp.WriteProblem(error, $"the ledger refused the act ({act.Type})", response.StatusCode, problem);
+            return new Submitted(Refused, default, false);
+        }
+        LedgerHttp.WriteNotTheLedger(error, response);
+        return new Submitted(Unusable, default, false);
     }
 
     private void WriteAnswer(ActorAct act, JsonElement answer, bool replayed)
@@ -95,3 +110,6 @@ internal sealed class ActSubmitter(TextWriter output, TextWriter error)
         }
     }
 }
+
+// What a post of a signed act came to: the exit code, and the ledger's answer when it was sealed.
+internal readonly record struct Submitted(int ExitCode, JsonElement Answer, bool Replayed);

@@ -1,12 +1,13 @@
 using Acgs.Cli.Actors;
 using Acgs.Cli.Amendments;
+using Acgs.Cli.Demo;
 using Acgs.Cli.Policies;
 using Acgs.Cli.Reads;
 using Spectre.Console.Cli;
 
 namespace Acgs.Api.Tests.Infrastructure;
 
-// Runs `acgs actor …`, `acgs amendment …`, `acgs policy …` and `acgs event` in-process, parsed and handled as Program.cs wires it, with both output
+// Runs `acgs actor …`, `acgs amendment …`, `acgs policy …`, the reads (`event`, `audit`, `constitution`) and `acgs demo` in-process, parsed and handled as Program.cs wires it, with both output
 // streams captured.
 public static class AcgsCli
 {
@@ -27,6 +28,7 @@ public static class AcgsCli
             config.ConfigureAmendments(error);
             config.ConfigurePolicies();
             config.ConfigureReads(output, error);
+            config.ConfigureDemo();
         });
         var exitCode = await app.RunAsync(args);
         return new CliResult(exitCode, output.ToString(), error.ToString());
