@@ -78,6 +78,30 @@ public sealed class a_governance_history_from_genesis_verifies_clean
         });
         report.Findings.ShouldBeEmpty();
         report.Clean.ShouldBeTrue();
+
+        // The audit trail, page by page, is every act in leaf order with the actor that signed it.
+        var trail = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await Submitter.JsonAsync(await Eventually.OkAsync(restarted.Client,
+                "/v1/audit/events?limit=7" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)), Settles));
+            trail.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").ValueKind == JsonValueKind.String ? page.GetProperty("nextCursor").GetString() : null;
+        }
+        while (cursor is not null);
+        trail.Select(item => item.GetProperty("leafIndex").GetInt64()).ShouldBe(Enumerable.Range(0, trail.Count).Select(leaf => (long)leaf));
+        trail.Count.ShouldBe((int)report.Events);
+        foreach (var item in trail)
+        {
+            EventSeal.TryParse(item.GetProperty("seal").GetRawText(), out var seal, out var problem).ShouldBeTrue(problem);
+            seal.Input.Submission.ActorId.ShouldBe(item.GetProperty("actorId").GetGuid());
+        }
+        var types = trail.Select(item => item.GetProperty("type").GetString()).ToHashSet();
+        types.IsSupersetOf([
+            "amendment-proposed", "amendment-vote-cast", "amendment-ratified", "amendment-rejected", "constitution-amended",
+            "policy-synthesized", "policy-verification-recorded", "policy-compiled", "policy-activated",
+        ]).ShouldBeTrue(string.Join(", ", types));
     }
 
     private static async Task<long> UnsealedAsync(NpgsqlDataSource dataSource)
