@@ -33,12 +33,12 @@ public static class AuditApi
                 new("stream", "Only events of this stream (a UUID).", Pattern: LedgerSchemas.UuidPattern),
                 new("from", "Only events recorded at or after this instant (yyyy-MM-ddTHH:mm:ss.fffZ).", Pattern: LedgerSchemas.TimestampPattern),
                 new("to", "Only events recorded at or before this instant (yyyy-MM-ddTHH:mm:ss.fffZ).", Pattern: LedgerSchemas.TimestampPattern),
-                QueryParameters.Limit(SealedEventReader.MaxPageSize),
+                QueryParameters.Limit(SealedEventReader.MaxPageSize, ReadQuery.DefaultPageSize),
                 QueryParameters.Cursor())
             .DescribePage();
         reads.MapGet("/streams/{id}/events", StreamEventsAsync)
             .WithName("GetStreamEvents").WithSummary("One stream's sealed events in version order")
-            .WithQueryParameters(QueryParameters.Limit(SealedEventReader.MaxPageSize), QueryParameters.Cursor())
+            .WithQueryParameters(QueryParameters.Limit(SealedEventReader.MaxPageSize, ReadQuery.DefaultPageSize), QueryParameters.Cursor())
             .DescribePage();
         reads.MapGet("/replay", Replay)
             .WithName("Replay").WithSummary("The sealed log as NDJSON, from a leaf on")

@@ -27,8 +27,8 @@ public static class QueryParameters
             return Task.CompletedTask;
         });
 
-    public static QueryParameter Limit(int max) =>
-        new("limit", $"Page size, 1 to {max} (default 100).", JsonSchemaType.Integer);
+    public static QueryParameter Limit(int max, int byDefault) =>
+        new("limit", $"Page size, 1 to {max} (default {byDefault}).", JsonSchemaType.Integer);
 
     public static QueryParameter Cursor() =>
         new("cursor", "The nextCursor of the previous page, for the same read and filters; absent for the first page.");
