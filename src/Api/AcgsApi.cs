@@ -6,6 +6,7 @@ using Acgs.Api.Health;
 using Acgs.Api.Infrastructure;
 using Acgs.Api.Integrity;
 using Acgs.Api.Log;
+using Acgs.Api.OpenApi;
 using Acgs.Api.Policies;
 using Acgs.Api.Reads;
 using Acgs.Ledger;
@@ -63,6 +64,7 @@ public static class AcgsApi
         builder.Services.AddSingleton<IntegrityRuns>();
         builder.Services.AddSignedReads(builder.Configuration);
         builder.Services.AddSingleton<DocumentReads>();
+        builder.Services.AddLedgerOpenApi();
 
         builder.Services.AddMarten(options => options.ConfigureLedger(postgres, clock).ConfigureReadModels())
             .UseLightweightSessions()
@@ -97,7 +99,8 @@ public static class AcgsApi
         app.UseStatusCodePages();
         app.UseHttpMetrics();
         app.MapHealthEndpoints();
-        app.MapMetrics("/metrics");
+        app.MapLedgerOpenApi();
+        app.MapMetrics(HealthAndMetrics.MetricsPath);
         app.MapActorsApi();
         app.MapAmendmentsApi();
         app.MapPoliciesApi();

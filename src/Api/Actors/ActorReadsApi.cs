@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using Acgs.Api.OpenApi;
 using Acgs.Api.Reads;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
 using Acgs.Projections.Actors;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Acgs.Api.Actors;
 
@@ -23,8 +25,14 @@ public static class ActorReadsApi
     public static RouteGroupBuilder MapActorReads(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/v1/actors").WithTags("Actors");
-        reads.MapGet("/", ListAsync);
-        reads.MapGet("/{id}", GetAsync);
+        reads.MapGet("/", ListAsync)
+            .WithName("ListActors").WithSummary("Actors, by id, optionally by role and suspension")
+            .DescribeList<ActorAnswer>(
+                new QueryParameter("role", $"Only actors holding this role: one of {ListQuery.NamesOf<Role>()}."),
+                new QueryParameter("suspended", "Only actors in this state: true or false.", JsonSchemaType.Boolean));
+        reads.MapGet("/{id}", GetAsync)
+            .WithName("GetActor").WithSummary("An actor: its key, roles and whether it is suspended")
+            .DescribeItem<ActorAnswer>();
         return reads;
     }
 

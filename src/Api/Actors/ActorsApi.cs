@@ -10,11 +10,16 @@ public static class ActorsApi
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder endpoints)
     {
         var actors = endpoints.MapGroup("/v1/actors").WithTags("Actors");
-        actors.MapSubmissions(EventTypes.ActorRegistered);
-        actors.MapStreamSubmissions("keys", EventTypes.ActorKeyRotated);
-        actors.MapStreamSubmissions("key-resets", EventTypes.ActorKeyResetProposed, EventTypes.ActorKeyResetApproved);
-        actors.MapStreamSubmissions("roles", EventTypes.ActorRolesChanged);
-        actors.MapStreamSubmissions("suspension", EventTypes.ActorSuspended, EventTypes.ActorReinstated);
+        actors.MapSubmissions(EventTypes.ActorRegistered)
+            .WithName("RegisterActor").WithSummary("Register an actor (an Admin; the new key proves possession)");
+        actors.MapStreamSubmissions("keys", EventTypes.ActorKeyRotated)
+            .WithName("RotateActorKey").WithSummary("Rotate an actor's key (signed by its current key)");
+        actors.MapStreamSubmissions("key-resets", EventTypes.ActorKeyResetProposed, EventTypes.ActorKeyResetApproved)
+            .WithName("ResetActorKey").WithSummary("Propose or approve a forced key reset (two Admins)");
+        actors.MapStreamSubmissions("roles", EventTypes.ActorRolesChanged)
+            .WithName("ChangeActorRoles").WithSummary("Change an actor's roles (an Admin)");
+        actors.MapStreamSubmissions("suspension", EventTypes.ActorSuspended, EventTypes.ActorReinstated)
+            .WithName("SuspendOrReinstateActor").WithSummary("Suspend or reinstate an actor (an Admin)");
         return endpoints;
     }
 }

@@ -12,8 +12,12 @@ public static class AmendmentReadsApi
     public static RouteGroupBuilder MapAmendmentReads(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/v1/amendments").WithTags("Amendments");
-        reads.MapGet("/", ListAsync);
-        reads.MapGet("/{id}", GetAsync);
+        reads.MapGet("/", ListAsync)
+            .WithName("ListAmendments").WithSummary("Amendments, by id, optionally by status")
+            .DescribeList<AmendmentView>(DocumentReadDescriptions.StatusFilter<AmendmentStatus>());
+        reads.MapGet("/{id}", GetAsync)
+            .WithName("GetAmendment").WithSummary("An amendment with its votes and, once decided, the tally")
+            .DescribeItem<AmendmentView>();
         return reads;
     }
 

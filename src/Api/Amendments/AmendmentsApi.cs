@@ -10,9 +10,12 @@ public static class AmendmentsApi
     public static IEndpointRouteBuilder MapAmendmentsApi(this IEndpointRouteBuilder endpoints)
     {
         var amendments = endpoints.MapGroup("/v1/amendments").WithTags("Amendments");
-        amendments.MapSubmissions(EventTypes.AmendmentProposed);
-        amendments.MapStreamSubmissions("votes", EventTypes.AmendmentVoteCast);
-        amendments.MapStreamSubmissions("withdrawal", EventTypes.AmendmentWithdrawn);
+        amendments.MapSubmissions(EventTypes.AmendmentProposed)
+            .WithName("ProposeAmendment").WithSummary("Propose an amendment to the constitution");
+        amendments.MapStreamSubmissions("votes", EventTypes.AmendmentVoteCast)
+            .WithName("CastVote").WithSummary("Vote on an amendment (a Council member frozen at proposal)");
+        amendments.MapStreamSubmissions("withdrawal", EventTypes.AmendmentWithdrawn)
+            .WithName("WithdrawAmendment").WithSummary("Withdraw an amendment (its proposer)");
         return endpoints;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using Acgs.Api.Infrastructure;
+using Acgs.Api.OpenApi;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Reads;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Acgs.Api.Audit;
 
@@ -22,11 +24,36 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/v1").WithTags("Audit");
-        reads.MapGet("/audit/events", AuditEventsAsync);
-        reads.MapGet("/streams/{id}/events", StreamEventsAsync);
-        reads.MapGet("/replay", Replay);
+        reads.MapGet("/audit/events", AuditEventsAsync)
+            .WithName("GetAuditEvents").WithSummary("The audit trail, filtered, in leaf order")
+            .WithDescription("Sealed events in log (leaf) order, paged; filters combine. Unknown or repeated parameters are refused.")
+            .WithQueryParameters(
+                new("actor", "Only events signed by this actor (a UUID).", Pattern: LedgerSchemas.UuidPattern),
+                new("type", "Only events of this type (one of the ledger's event types)."),
+                new("stream", "Only events of this stream (a UUID).", Pattern: LedgerSchemas.UuidPattern),
+                new("from", "Only events recorded at or after this instant (yyyy-MM-ddTHH:mm:ss.fffZ).", Pattern: LedgerSchemas.TimestampPattern),
+                new("to", "Only events recorded at or before this instant (yyyy-MM-ddTHH:mm:ss.fffZ).", Pattern: LedgerSchemas.TimestampPattern),
+                QueryParameters.Limit(SealedEventReader.MaxPageSize, ReadQuery.DefaultPageSize),
+                QueryParameters.Cursor())
+            .DescribePage();
+        reads.MapGet("/streams/{id}/events", StreamEventsAsync)
+            .WithName("GetStreamEvents").WithSummary("One stream's sealed events in version order")
+            .WithQueryParameters(QueryParameters.Limit(SealedEventReader.MaxPageSize, ReadQuery.DefaultPageSize), QueryParameters.Cursor())
+            .DescribePage();
+        reads.MapGet("/replay", Replay)
+            .WithName("Replay").WithSummary("The sealed log as NDJSON, from a leaf on")
+            .WithDescription($"""
+                One SealedLogEvent per line (application/x-ndjson), from leaf `from` (default 0) up to the tree size signed
+                when the replay began, sent as {NdjsonReplay.TreeSizeHeader}. A client that stopped after leaf N resumes with from=N+1.
+                """)
+            .WithQueryParameters(new QueryParameter("from", "The first leaf index to replay (default 0).", JsonSchemaType.Integer))
+            .Produces<SealedLogEvent>(StatusCodes.Status200OK, NdjsonReplay.ContentType)
+            .ProducesProblems(ProblemTypes.InvalidReadQuery);
         return reads;
     }
+
+    private static RouteHandlerBuilder DescribePage(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces<AuditPage>().ProducesProblems(ProblemTypes.InvalidReadQuery, ProblemTypes.InvalidCursor);
 
     public static async Task<Results<JsonHttpResult<AuditPage>, ProblemHttpResult>> AuditEventsAsync(
         HttpContext context, SealedEventReader reader, PageCursorKey cursorKey, CancellationToken token)

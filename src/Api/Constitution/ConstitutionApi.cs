@@ -1,3 +1,4 @@
+using Acgs.Api.OpenApi;
 using Acgs.Api.Reads;
 using Acgs.Ledger;
 using Acgs.Ledger.Constitution;
@@ -6,6 +7,7 @@ using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
 using Acgs.Projections.Constitution;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Npgsql;
 
 namespace Acgs.Api.Constitution;
@@ -33,8 +35,16 @@ public static class ConstitutionApi
     public static RouteGroupBuilder MapConstitutionReads(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/v1/constitution").WithTags("Constitution");
-        reads.MapGet("/", GetAsync);
-        reads.MapGet("/history", HistoryAsync);
+        reads.MapGet("/", GetAsync)
+            .WithName("GetConstitution").WithSummary("The constitution: as it stands, at a version, or as of a time")
+            .WithQueryParameters(
+                new QueryParameter(Version, "The constitution at this version (a positive integer); not with asOf.", JsonSchemaType.Integer),
+                new QueryParameter(AsOf, "The constitution as of this instant (yyyy-MM-ddTHH:mm:ss.fffZ), by the sealed recordedAt; not with version.",
+                    Pattern: LedgerSchemas.TimestampPattern))
+            .DescribeItem<ConstitutionAnswer>();
+        reads.MapGet("/history", HistoryAsync)
+            .WithName("GetConstitutionHistory").WithSummary("Every version of the constitution: when it was recorded, its event's hash, its amendment")
+            .DescribeList<VersionAnswer>();
         return reads;
     }
 

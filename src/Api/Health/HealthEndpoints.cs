@@ -7,16 +7,18 @@ namespace Acgs.Api.Health;
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Liveness says only that the process serves requests; restarting it cannot fix a database.
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = WriteReport,
         });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReport,

@@ -8,6 +8,8 @@ namespace Acgs.Api.Infrastructure;
 // temporary state, not a bug: 503 with Retry-After tells a client to come back, where a 500 would not.
 public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    public const string Title = "The ledger's database is unavailable";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
@@ -23,8 +25,8 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) 
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status503ServiceUnavailable,
-                        Type = ProblemTypes.Prefix + "database-unavailable",
-                        Title = "The ledger's database is unavailable",
+                        Type = ProblemTypes.DatabaseUnavailable,
+                        Title = Title,
                         Detail = "PostgreSQL could not serve the request. Retry it: a retried submission is answered from its first recording if that one landed.",
                     },
                 });

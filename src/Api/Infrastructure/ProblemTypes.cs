@@ -15,6 +15,8 @@ public static class ProblemTypes
     public const string BadRequest = Prefix + "bad-request";
     public const string InvalidReadQuery = Prefix + "invalid-read-query";
     public const string InvalidCursor = Prefix + "invalid-cursor";
+    public const string InvalidProofRequest = Prefix + "invalid-proof-request";
+    public const string DatabaseUnavailable = Prefix + "database-unavailable";
 
     // Signed reads (DESIGN §6, PROTOCOL.md §10): each a 401 with Accept-Signature naming the profile.
     public const string ReadSignatureMissing = Prefix + "read-signature-missing";

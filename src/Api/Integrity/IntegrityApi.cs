@@ -1,4 +1,5 @@
 using Acgs.Api.Infrastructure;
+using Acgs.Api.OpenApi;
 using Acgs.Api.Reads;
 using Acgs.Ledger.Integrity;
 
@@ -11,14 +12,24 @@ public static class IntegrityApi
     public const string ReportPath = "/v1/integrity/report";
     public const string RunInProgress = ProblemTypes.Prefix + "integrity-run-in-progress";
     public const string NoReport = ProblemTypes.Prefix + "no-integrity-report";
+    public const string RunInProgressTitle = "A verification is already running";
+    public const string NoReportTitle = "No verification has run";
 
     public sealed record RunStarted(DateTimeOffset StartedAt, string Report);
 
     public static IEndpointRouteBuilder MapIntegrityApi(this IEndpointRouteBuilder endpoints)
     {
         var integrity = endpoints.MapGroup("/v1/integrity").WithTags("Integrity").RequireSignedRead();
-        integrity.MapGet("/report", GetReport);
-        integrity.MapPost("/runs", StartRun);
+        integrity.MapGet("/report", GetReport)
+            .WithName("GetIntegrityReport").WithSummary("The last verification's report")
+            .WithDescription("Whether a run is in progress, and the last run's report (findings are data) or why it could not run.")
+            .Produces<IntegrityStatus>()
+            .ProducesProblems(NoReport);
+        integrity.MapPost("/runs", StartRun)
+            .WithName("StartIntegrityRun").WithSummary("Start a verification of the whole ledger")
+            .WithDescription("One run at a time; follow it at the report (Location).")
+            .Produces<RunStarted>(StatusCodes.Status202Accepted)
+            .ProducesProblems(RunInProgress);
         return endpoints;
     }
 
@@ -27,7 +38,7 @@ public static class IntegrityApi
         ArgumentNullException.ThrowIfNull(runs);
         return runs.Status() is { } status
             ? TypedResults.Json(status, LedgerJson.Options)
-            : Problems.Create(StatusCodes.Status404NotFound, NoReport, "No verification has run",
+            : Problems.Create(StatusCodes.Status404NotFound, NoReport, NoReportTitle,
                 "no verification has run since the API started; start one with POST /v1/integrity/runs");
     }
 
@@ -37,7 +48,7 @@ public static class IntegrityApi
         ArgumentNullException.ThrowIfNull(runs);
         if (!runs.TryStart(out var startedAt))
         {
-            return Problems.Create(StatusCodes.Status409Conflict, RunInProgress, "A verification is already running",
+            return Problems.Create(StatusCodes.Status409Conflict, RunInProgress, RunInProgressTitle,
                 $"one verification runs at a time; follow it at {ReportPath}");
         }
         context.Response.Headers.Location = ReportPath;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Acgs.Api.Infrastructure;
+using Acgs.Api.OpenApi;
 using Acgs.Api.Reads;
 using Acgs.Ledger.Integrity;
+using Acgs.Ledger.Integrity.Merkle;
 using Acgs.Ledger.Sealing;
 using Acgs.Ledger.Sealing.Log;
 
@@ -15,19 +17,30 @@ public static class LogApi
 {
     private const string NoteContentType = "text/plain; charset=utf-8";
 
+    // The sealed event GET /v1/events/{hash} answers: its place in the log, its seal (the acgs.seal
+    // header: the hashed seal object plus its hash) and its payload, both as stored.
+    public sealed record SealedEventAnswer(long LeafIndex, string EventHash, Guid StreamId, long Version, string Type, JsonElement Seal, JsonElement Payload);
+
     public static IEndpointRouteBuilder MapLogApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/.well-known/acgs/ledger-key", (LedgerAuthority ledger) =>
         {
             using var signer = ledger.LedgerKey.AsNoteSigner(ledger.Origin);
             return Results.Text(signer.VerifierKey + "\n", NoteContentType);
-        }).WithTags("Log");
+        }).WithTags("Log").WithName("GetLedgerKey")
+            .WithSummary("The ledger's checkpoint verifier key")
+            .WithDescription("A C2SP signed-note verifier key, `name+keyid+base64(0x01 ‖ public key)`, followed by a line feed. Always public.")
+            .Produces<string>(StatusCodes.Status200OK, NoteContentType);
 
         var checkpoints = endpoints.MapGroup("/v1/checkpoints").WithTags("Log");
         checkpoints.MapGet("/latest", async (LogReader log, CancellationToken token) =>
             await log.LatestCheckpointAsync(token) is { } latest
                 ? Results.Text(latest.Note, NoteContentType)
-                : NotFound("no checkpoint has been signed yet"));
+                : NotFound("no checkpoint has been signed yet"))
+            .WithName("GetLatestCheckpoint").WithSummary("The latest signed checkpoint")
+            .WithDescription("A C2SP tlog-checkpoint in a C2SP signed note (origin, tree size, base64 root, signature lines). Always public.")
+            .Produces<string>(StatusCodes.Status200OK, NoteContentType)
+            .ProducesProblems(ProblemTypes.NotFound);
         checkpoints.MapGet("/{size}", async (string size, LogReader log, CancellationToken token) =>
         {
             if (!TryParseSize(size, out var treeSize) || treeSize == 0)
@@ -37,11 +50,22 @@ public static class LogApi
             return await log.CheckpointAtAsync(treeSize, token) is { } checkpoint
                 ? Results.Text(checkpoint.Note, NoteContentType)
                 : NotFound($"no checkpoint at tree size {treeSize}");
-        });
+        }).WithName("GetCheckpoint").WithSummary("The checkpoint signed at a tree size")
+            .WithDescription("The signed note of the checkpoint whose tree size is `size` (a positive integer). Always public.")
+            .Produces<string>(StatusCodes.Status200OK, NoteContentType)
+            .ProducesProblems(ProblemTypes.InvalidProofRequest, ProblemTypes.NotFound);
 
         var proofs = endpoints.MapGroup("/v1/proofs").WithTags("Log");
-        proofs.MapGet("/inclusion", InclusionAsync);
-        proofs.MapGet("/consistency", ConsistencyAsync);
+        proofs.MapGet("/inclusion", InclusionAsync)
+            .WithName("ProveInclusion").WithSummary("An RFC 9162 inclusion proof")
+            .WithDescription("Proves that leaf `leaf` (or the sealed event `eventHash`) is in the tree of `treeSize` leaves (default: the latest checkpoint's). Always public.")
+            .Produces<InclusionProof>()
+            .ProducesProblems(ProblemTypes.InvalidProofRequest, ProblemTypes.NotFound);
+        proofs.MapGet("/consistency", ConsistencyAsync)
+            .WithName("ProveConsistency").WithSummary("An RFC 9162 consistency proof")
+            .WithDescription("Proves that the tree of `from` leaves is a prefix of the tree of `to` leaves, 1 ≤ from ≤ to ≤ the latest checkpoint's size. Always public.")
+            .Produces<ConsistencyProof>()
+            .ProducesProblems(ProblemTypes.InvalidProofRequest, ProblemTypes.NotFound);
 
         endpoints.MapGet("/v1/events/{hash}", async (string hash, LogReader log, CancellationToken token) =>
         {
@@ -55,17 +79,13 @@ public static class LogApi
             }
             using var seal = JsonDocument.Parse(sealedEvent.Seal);
             using var payload = JsonDocument.Parse(sealedEvent.Data);
-            return Results.Json(new
-            {
-                leafIndex = sealedEvent.LeafIndex,
-                eventHash = sealedEvent.EventHash,
-                streamId = sealedEvent.StreamId,
-                version = sealedEvent.Version,
-                type = sealedEvent.Type,
-                seal = seal.RootElement.Clone(),
-                payload = payload.RootElement.Clone(),
-            }, LedgerJson.Options);
-        }).WithTags("Log").RequireSignedRead();
+            return Results.Json(new SealedEventAnswer(sealedEvent.LeafIndex, sealedEvent.EventHash, sealedEvent.StreamId,
+                sealedEvent.Version, sealedEvent.Type, seal.RootElement.Clone(), payload.RootElement.Clone()), LedgerJson.Options);
+        }).WithTags("Log").WithName("GetEvent").WithSummary("A sealed event by its hash")
+            .WithDescription("The event whose seal hash is `hash` (64 lowercase hex), once sealed into the log: where a write's Location points.")
+            .Produces<SealedEventAnswer>()
+            .ProducesProblems(ProblemTypes.InvalidProofRequest, ProblemTypes.NotFound)
+            .RequireSignedRead();
         return endpoints;
     }
 
@@ -131,7 +151,7 @@ public static class LogApi
     }
 
     private static IResult BadRequest(string detail) =>
-        Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.Prefix + "invalid-proof-request", "Invalid request", detail);
+        Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidProofRequest, "Invalid request", detail);
 
     private static IResult NotFound(string detail) =>
         Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", detail);

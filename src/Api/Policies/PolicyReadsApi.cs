@@ -11,8 +11,12 @@ public static class PolicyReadsApi
     public static RouteGroupBuilder MapPolicyReads(this IEndpointRouteBuilder endpoints)
     {
         var reads = endpoints.MapGroup("/v1/policies").WithTags("Policies");
-        reads.MapGet("/", ListAsync);
-        reads.MapGet("/{id}", GetAsync);
+        reads.MapGet("/", ListAsync)
+            .WithName("ListPolicies").WithSummary("Policies, by id, optionally by stage")
+            .DescribeList<PolicyView>(DocumentReadDescriptions.StatusFilter<PolicyStage>());
+        reads.MapGet("/{id}", GetAsync)
+            .WithName("GetPolicy").WithSummary("A policy: its current source with its results, earlier sources, and its stage")
+            .DescribeItem<PolicyView>();
         return reads;
     }
 

@@ -1,4 +1,5 @@
 using Acgs.Api.Infrastructure;
+using Acgs.Api.OpenApi;
 using Acgs.Ledger.Reads;
 
 namespace Acgs.Api.Reads;
@@ -11,7 +12,9 @@ namespace Acgs.Api.Reads;
 public static class SignedReads
 {
     public static TBuilder RequireSignedRead<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, SignedReadFilter>();
+        builder.AddEndpointFilter<TBuilder, SignedReadFilter>()
+            .WithMetadata(new SignedReadMetadata())
+            .ProducesProblems(ProblemCatalog.ReadRefusalTypes);
 
     public static IServiceCollection AddSignedReads(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +45,9 @@ public static class SignedReads
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
+
+// Marks an endpoint as a signed read, for its OpenAPI security requirement.
+public sealed record SignedReadMetadata;
 
 public sealed class SignedReadFilter(ReadSettings settings, ReadSignatureVerifier verifier) : IEndpointFilter
 {

@@ -1,14 +1,19 @@
 using Acgs.Api.Infrastructure;
+using Acgs.Api.OpenApi;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Acgs.Api.Submissions;
+
+// The submission types a write route accepts, for its OpenAPI request body.
+public sealed record AcceptedSubmissionTypes(IReadOnlyList<string> Types);
 
 // The HTTP edge of every write: read the bounded body, hand it to the pipeline, answer with the
 // sealed event (201, the same for a retry) or a problem document naming why nothing was appended.
 public static class SubmissionEndpoint
 {
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public sealed record WriteAnswer(
         Guid SubmissionId,
         string EventHash,
@@ -23,7 +28,8 @@ public static class SubmissionEndpoint
     {
         ArgumentNullException.ThrowIfNull(group);
         var route = new SubmissionRoute(null, new HashSet<string>(types, StringComparer.Ordinal));
-        return group.MapPost("/", (HttpContext context, SubmissionPipeline pipeline) => HandleAsync(context, pipeline, route));
+        return group.MapPost("/", (HttpContext context, SubmissionPipeline pipeline) => HandleAsync(context, pipeline, route))
+            .DescribeWrite(types);
     }
 
     // `POST {group}/{id}/{resource}`: an act on the stream `{id}`, which the submission must name.
@@ -32,8 +38,14 @@ public static class SubmissionEndpoint
         ArgumentNullException.ThrowIfNull(group);
         var accepted = new HashSet<string>(types, StringComparer.Ordinal);
         return group.MapPost($"/{{id:guid}}/{resource}", (Guid id, HttpContext context, SubmissionPipeline pipeline) =>
-            HandleAsync(context, pipeline, new SubmissionRoute(id, accepted)));
+            HandleAsync(context, pipeline, new SubmissionRoute(id, accepted)))
+            .DescribeWrite(types);
     }
+
+    private static RouteHandlerBuilder DescribeWrite(this RouteHandlerBuilder endpoint, string[] types) =>
+        endpoint.WithMetadata(new AcceptedSubmissionTypes(types))
+            .Produces<WriteAnswer>(StatusCodes.Status201Created)
+            .ProducesProblems([ProblemTypes.UnsupportedMediaType, ProblemTypes.BodyTooLarge, .. ProblemCatalog.SubmissionRejectionTypes]);
 
     public static async Task<IResult> HandleAsync(HttpContext context, SubmissionPipeline pipeline, SubmissionRoute route)
     {
@@ -66,7 +78,7 @@ public static class SubmissionEndpoint
         }
 
         var answer = result.Answer!;
-        context.Response.Headers["Idempotent-Replayed"] = result.Replayed ? "true" : "false";
+        context.Response.Headers[ReplayedHeader] = result.Replayed ? "true" : "false";
         var body201 = new WriteAnswer(answer.SubmissionId, answer.EventHash, answer.StreamId, answer.Version, answer.RecordedAt,
             answer.Receipt, $"/v1/proofs/inclusion?eventHash={answer.EventHash}");
         context.Response.Headers.Location = $"/v1/events/{answer.EventHash}";
