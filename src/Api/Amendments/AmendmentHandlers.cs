@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acgs.Ledger.Amendments;
 using Acgs.Ledger.Amendments.Deciding;
 using Acgs.Ledger.Integrity;
+using Prometheus;
 using StackExchange.Redis;
 
 namespace Acgs.Api.Amendments;
@@ -10,8 +11,18 @@ namespace Acgs.Api.Amendments;
 // evaluator decides from the sealed events, so a duplicate or late delivery changes nothing.
 public static class EvaluateAmendmentHandler
 {
-    public static Task Handle(EvaluateAmendment message, AmendmentEvaluator evaluator, CancellationToken token) =>
-        evaluator.EvaluateAsync(message.AmendmentId, token);
+    private static readonly Counter Decided = Metrics.CreateCounter("acgs_amendments_decided_total",
+        "Amendments the System actor decided on this node, by outcome (ratified, rejected).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static async Task Handle(EvaluateAmendment message, AmendmentEvaluator evaluator, CancellationToken token)
+    {
+        var evaluation = await evaluator.EvaluateAsync(message.AmendmentId, token);
+        if (evaluation.DecidedNow)
+        {
+            Decided.WithLabels(evaluation.Status.ToString().ToLowerInvariant()).Inc();
+        }
+    }
 }
 
 // Fans a ratification out to subscribers on every node (DESIGN §7: Redis pub/sub, never the record).

@@ -2,6 +2,7 @@ using Acgs.Api.Infrastructure;
 using Acgs.Api.OpenApi;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
+using Prometheus;
 
 namespace Acgs.Api.Submissions;
 
@@ -12,6 +13,11 @@ public sealed record AcceptedSubmissionTypes(IReadOnlyList<string> Types);
 // sealed event (201, the same for a retry) or a problem document naming why nothing was appended.
 public static class SubmissionEndpoint
 {
+    // Labels are the fixed set of outcomes: sealed, replayed, or a rejection kind (SubmissionRejection).
+    private static readonly Counter Outcomes = Metrics.CreateCounter("acgs_submissions_total",
+        "Signed submissions that reached the pipeline, by outcome: sealed, replayed, or the problem kind that refused them.",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     public sealed record WriteAnswer(
@@ -72,6 +78,7 @@ public static class SubmissionEndpoint
         }
 
         var result = await pipeline.SubmitAsync(body, route, context.RequestAborted);
+        Outcomes.WithLabels(result.Rejection?.Kind ?? (result.Replayed ? "replayed" : "sealed")).Inc();
         if (result.Rejection is { } rejection)
         {
             return Problems.Create(rejection.Status, ProblemTypes.Prefix + rejection.Kind, rejection.Title, rejection.Detail);

@@ -6,6 +6,10 @@ using Npgsql;
 
 namespace Acgs.Ledger.Amendments.Deciding;
 
+// What an evaluation found: the amendment's status, and whether this evaluation decided it (rather than
+// finding it decided, or still open, or losing the race to another node).
+public sealed record AmendmentEvaluation(AmendmentStatus Status, bool DecidedNow);
+
 // Runs the amendment decision on the sealed facts and, when it says so, has the System actor ratify
 // or reject. Idempotent: it is triggered after every vote and at the deadline, on any node, and a
 // decided amendment is left alone; two nodes deriving the same event collide at the same version.
@@ -16,13 +20,13 @@ public sealed class AmendmentEvaluator(
     LedgerClock clock,
     ILogger<AmendmentEvaluator> logger)
 {
-    public async Task<AmendmentStatus> EvaluateAsync(Guid amendmentId, CancellationToken token)
+    public async Task<AmendmentEvaluation> EvaluateAsync(Guid amendmentId, CancellationToken token)
     {
         var rows = await SealedStream.ReadAsync(dataSource, amendmentId, token);
         if (rows.Count == 0 || rows[0].Type != EventTypes.AmendmentProposed)
         {
             logger.LogWarning("no amendment {AmendmentId} to evaluate", amendmentId);
-            return AmendmentStatus.Open;
+            return new AmendmentEvaluation(AmendmentStatus.Open, false);
         }
         var proposal = rows[0].Read<AmendmentProposed>();
         var votes = new List<RecordedVote>();
@@ -35,11 +39,11 @@ public sealed class AmendmentEvaluator(
                     votes.Add(new RecordedVote(vote.VoterId, vote.Choice, row.Seal.Input.RecordedAt, row.Seal.Hash));
                     break;
                 case EventTypes.AmendmentRatified:
-                    return AmendmentStatus.Ratified;
+                    return new AmendmentEvaluation(AmendmentStatus.Ratified, false);
                 case EventTypes.AmendmentRejected:
-                    return AmendmentStatus.Rejected;
+                    return new AmendmentEvaluation(AmendmentStatus.Rejected, false);
                 case EventTypes.AmendmentWithdrawn:
-                    return AmendmentStatus.Withdrawn;
+                    return new AmendmentEvaluation(AmendmentStatus.Withdrawn, false);
             }
         }
 
@@ -67,7 +71,7 @@ public sealed class AmendmentEvaluator(
                             new AmendmentRatified(amendmentId, version, verdict.Tally, verdict.Causes)),
                     ],
                     messages, token);
-                return ratified ? AmendmentStatus.Ratified : AmendmentStatus.Open;
+                return ratified ? new AmendmentEvaluation(AmendmentStatus.Ratified, true) : new AmendmentEvaluation(AmendmentStatus.Open, false);
             case AmendmentStatus.Rejected:
                 var rejected = await system.AppendAsync(
                     [
@@ -75,9 +79,9 @@ public sealed class AmendmentEvaluator(
                             new AmendmentRejected(amendmentId, verdict.Reason!.Value, verdict.Tally, verdict.Causes)),
                     ],
                     [], token);
-                return rejected ? AmendmentStatus.Rejected : AmendmentStatus.Open;
+                return rejected ? new AmendmentEvaluation(AmendmentStatus.Rejected, true) : new AmendmentEvaluation(AmendmentStatus.Open, false);
             default:
-                return AmendmentStatus.Open;
+                return new AmendmentEvaluation(AmendmentStatus.Open, false);
         }
     }
 
