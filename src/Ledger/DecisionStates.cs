@@ -11,16 +11,7 @@ namespace Acgs.Ledger;
 public static class DecisionStates
 {
     public static readonly StreamDocument<ActorState> Actor = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.ActorRegistered] = typeof(ActorRegistered),
-            [EventTypes.ActorKeyRotated] = typeof(ActorKeyRotated),
-            [EventTypes.ActorKeyResetProposed] = typeof(ActorKeyResetProposed),
-            [EventTypes.ActorKeyResetApproved] = typeof(ActorKeyResetApproved),
-            [EventTypes.ActorRolesChanged] = typeof(ActorRolesChanged),
-            [EventTypes.ActorSuspended] = typeof(ActorSuspended),
-            [EventTypes.ActorReinstated] = typeof(ActorReinstated),
-        },
+        EventTypes.ActorEvents,
         (state, data, _) => data switch
         {
             ActorRegistered registered => ActorState.Create(registered),
@@ -34,11 +25,7 @@ public static class DecisionStates
         });
 
     public static readonly StreamDocument<ConstitutionState> Constitution = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.ConstitutionAdopted] = typeof(ConstitutionAdopted),
-            [EventTypes.ConstitutionAmended] = typeof(ConstitutionAmended),
-        },
+        EventTypes.ConstitutionEvents,
         (state, data, _) => data switch
         {
             ConstitutionAdopted adopted => ConstitutionState.Create(adopted),
@@ -47,14 +34,7 @@ public static class DecisionStates
         });
 
     public static readonly StreamDocument<AmendmentState> Amendment = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.AmendmentProposed] = typeof(AmendmentProposed),
-            [EventTypes.AmendmentVoteCast] = typeof(AmendmentVoteCast),
-            [EventTypes.AmendmentWithdrawn] = typeof(AmendmentWithdrawn),
-            [EventTypes.AmendmentRatified] = typeof(AmendmentRatified),
-            [EventTypes.AmendmentRejected] = typeof(AmendmentRejected),
-        },
+        EventTypes.AmendmentEvents,
         (state, data, _) => data switch
         {
             AmendmentProposed proposed => AmendmentState.Create(proposed),
@@ -66,15 +46,7 @@ public static class DecisionStates
         });
 
     public static readonly StreamDocument<PolicyState> Policy = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.PolicySynthesized] = typeof(PolicySynthesized),
-            [EventTypes.PolicyVerificationRecorded] = typeof(PolicyVerificationRecorded),
-            [EventTypes.PolicyCompiled] = typeof(PolicyCompiled),
-            [EventTypes.PolicyActivated] = typeof(PolicyActivated),
-            [EventTypes.PolicyRevoked] = typeof(PolicyRevoked),
-            [EventTypes.PolicySuperseded] = typeof(PolicySuperseded),
-        },
+        EventTypes.PolicyEvents,
         (state, data, _) => data switch
         {
             PolicySynthesized synthesized => state is null ? PolicyState.Create(synthesized) : state.Apply(synthesized),

@@ -37,38 +37,64 @@ public static class EventTypes
     // The longest name a reader may ask for: anything longer is refused before it is looked up.
     public const int MaxNameLength = 64;
 
-    public static readonly FrozenSet<string> Names = new[]
+    // Each stored name with the record its data is read as: the one list Marten's mapping, the set of
+    // names readers may filter on, and the replays of level 4b are all taken from.
+    private static readonly (string Name, Type Record)[] Registry =
+    [
+        (LedgerCreated, typeof(LedgerCreated)),
+        (ActorRegistered, typeof(ActorRegistered)),
+        (ActorKeyRotated, typeof(ActorKeyRotated)),
+        (ActorKeyResetProposed, typeof(ActorKeyResetProposed)),
+        (ActorKeyResetApproved, typeof(ActorKeyResetApproved)),
+        (ActorRolesChanged, typeof(ActorRolesChanged)),
+        (ActorSuspended, typeof(ActorSuspended)),
+        (ActorReinstated, typeof(ActorReinstated)),
+        (ConstitutionAdopted, typeof(ConstitutionAdopted)),
+        (ConstitutionAmended, typeof(ConstitutionAmended)),
+        (AmendmentProposed, typeof(AmendmentProposed)),
+        (AmendmentVoteCast, typeof(AmendmentVoteCast)),
+        (AmendmentWithdrawn, typeof(AmendmentWithdrawn)),
+        (AmendmentRatified, typeof(AmendmentRatified)),
+        (AmendmentRejected, typeof(AmendmentRejected)),
+        (PolicySynthesized, typeof(PolicySynthesized)),
+        (PolicyVerificationRecorded, typeof(PolicyVerificationRecorded)),
+        (PolicyCompiled, typeof(PolicyCompiled)),
+        (PolicyActivated, typeof(PolicyActivated)),
+        (PolicyRevoked, typeof(PolicyRevoked)),
+        (PolicySuperseded, typeof(PolicySuperseded)),
+    ];
+
+    public static readonly FrozenSet<string> Names = Registry.Select(entry => entry.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Type, string> NamesByRecord = Registry.ToFrozenDictionary(entry => entry.Record, entry => entry.Name);
+
+    // The stored names of the given records, for a document that follows them.
+    private static IReadOnlyDictionary<string, Type> Of(params Type[] records)
     {
-        LedgerCreated, ActorRegistered, ActorKeyRotated, ActorKeyResetProposed, ActorKeyResetApproved,
-        ActorRolesChanged, ActorSuspended, ActorReinstated, ConstitutionAdopted, ConstitutionAmended,
-        AmendmentProposed, AmendmentVoteCast, AmendmentWithdrawn, AmendmentRatified, AmendmentRejected,
-        PolicySynthesized, PolicyVerificationRecorded, PolicyCompiled, PolicyActivated, PolicyRevoked, PolicySuperseded,
-    }.ToFrozenSet(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(records);
+        return records.ToDictionary(record => NamesByRecord[record], record => record, StringComparer.Ordinal);
+    }
 
     public static StoreOptions RegisterEventTypes(this StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Events.MapEventType<LedgerCreated>(LedgerCreated);
-        options.Events.MapEventType<ActorRegistered>(ActorRegistered);
-        options.Events.MapEventType<ActorKeyRotated>(ActorKeyRotated);
-        options.Events.MapEventType<ActorKeyResetProposed>(ActorKeyResetProposed);
-        options.Events.MapEventType<ActorKeyResetApproved>(ActorKeyResetApproved);
-        options.Events.MapEventType<ActorRolesChanged>(ActorRolesChanged);
-        options.Events.MapEventType<ActorSuspended>(ActorSuspended);
-        options.Events.MapEventType<ActorReinstated>(ActorReinstated);
-        options.Events.MapEventType<ConstitutionAdopted>(ConstitutionAdopted);
-        options.Events.MapEventType<ConstitutionAmended>(ConstitutionAmended);
-        options.Events.MapEventType<AmendmentProposed>(AmendmentProposed);
-        options.Events.MapEventType<AmendmentVoteCast>(AmendmentVoteCast);
-        options.Events.MapEventType<AmendmentWithdrawn>(AmendmentWithdrawn);
-        options.Events.MapEventType<AmendmentRatified>(AmendmentRatified);
-        options.Events.MapEventType<AmendmentRejected>(AmendmentRejected);
-        options.Events.MapEventType<PolicySynthesized>(PolicySynthesized);
-        options.Events.MapEventType<PolicyVerificationRecorded>(PolicyVerificationRecorded);
-        options.Events.MapEventType<PolicyCompiled>(PolicyCompiled);
-        options.Events.MapEventType<PolicyActivated>(PolicyActivated);
-        options.Events.MapEventType<PolicyRevoked>(PolicyRevoked);
-        options.Events.MapEventType<PolicySuperseded>(PolicySuperseded);
+        foreach (var (name, record) in Registry)
+        {
+            options.Events.MapEventType(record, name);
+        }
         return options;
     }
+
+    // The events of each kind of stream, for the documents that follow one (declared after the registry
+    // they are read from: static fields initialise in order).
+    public static readonly IReadOnlyDictionary<string, Type> ActorEvents = Of(typeof(ActorRegistered), typeof(ActorKeyRotated),
+        typeof(ActorKeyResetProposed), typeof(ActorKeyResetApproved), typeof(ActorRolesChanged), typeof(ActorSuspended), typeof(ActorReinstated));
+
+    public static readonly IReadOnlyDictionary<string, Type> ConstitutionEvents = Of(typeof(ConstitutionAdopted), typeof(ConstitutionAmended));
+
+    public static readonly IReadOnlyDictionary<string, Type> AmendmentEvents = Of(typeof(AmendmentProposed), typeof(AmendmentVoteCast),
+        typeof(AmendmentWithdrawn), typeof(AmendmentRatified), typeof(AmendmentRejected));
+
+    public static readonly IReadOnlyDictionary<string, Type> PolicyEvents = Of(typeof(PolicySynthesized), typeof(PolicyVerificationRecorded),
+        typeof(PolicyCompiled), typeof(PolicyActivated), typeof(PolicyRevoked), typeof(PolicySuperseded));
 }

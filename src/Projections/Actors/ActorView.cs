@@ -21,16 +21,7 @@ public sealed record ActorView(
     PendingKeyId? PendingReset = null)
 {
     public static readonly StreamDocument<ActorView> Document = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.ActorRegistered] = typeof(ActorRegistered),
-            [EventTypes.ActorKeyRotated] = typeof(ActorKeyRotated),
-            [EventTypes.ActorKeyResetProposed] = typeof(ActorKeyResetProposed),
-            [EventTypes.ActorKeyResetApproved] = typeof(ActorKeyResetApproved),
-            [EventTypes.ActorRolesChanged] = typeof(ActorRolesChanged),
-            [EventTypes.ActorSuspended] = typeof(ActorSuspended),
-            [EventTypes.ActorReinstated] = typeof(ActorReinstated),
-        },
+        EventTypes.ActorEvents,
         Fold);
 
     public static ActorView? Fold(ActorView? view, object data, long version) => (view, data) switch

@@ -31,14 +31,7 @@ public sealed record AmendmentView(
     WithdrawalView? Withdrawal = null)
 {
     public static readonly StreamDocument<AmendmentView> Document = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.AmendmentProposed] = typeof(AmendmentProposed),
-            [EventTypes.AmendmentVoteCast] = typeof(AmendmentVoteCast),
-            [EventTypes.AmendmentWithdrawn] = typeof(AmendmentWithdrawn),
-            [EventTypes.AmendmentRatified] = typeof(AmendmentRatified),
-            [EventTypes.AmendmentRejected] = typeof(AmendmentRejected),
-        },
+        EventTypes.AmendmentEvents,
         Fold);
 
     public static AmendmentView? Fold(AmendmentView? view, object data, long version) => (view, data) switch

@@ -20,11 +20,7 @@ public sealed record ConstitutionView(
     IReadOnlyList<ConstitutionVersionView> Versions)
 {
     public static readonly StreamDocument<ConstitutionView> Document = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.ConstitutionAdopted] = typeof(ConstitutionAdopted),
-            [EventTypes.ConstitutionAmended] = typeof(ConstitutionAmended),
-        },
+        EventTypes.ConstitutionEvents,
         Fold);
 
     // The same rules as ConstitutionState: one event per version, changes applied by ConstitutionRules.

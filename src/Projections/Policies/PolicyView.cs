@@ -59,15 +59,7 @@ public sealed record PolicyView(
     string? RevocationReason = null)
 {
     public static readonly StreamDocument<PolicyView> Document = new(
-        new Dictionary<string, Type>
-        {
-            [EventTypes.PolicySynthesized] = typeof(PolicySynthesized),
-            [EventTypes.PolicyVerificationRecorded] = typeof(PolicyVerificationRecorded),
-            [EventTypes.PolicyCompiled] = typeof(PolicyCompiled),
-            [EventTypes.PolicyActivated] = typeof(PolicyActivated),
-            [EventTypes.PolicyRevoked] = typeof(PolicyRevoked),
-            [EventTypes.PolicySuperseded] = typeof(PolicySuperseded),
-        },
+        EventTypes.PolicyEvents,
         Fold);
 
     public static PolicyView? Fold(PolicyView? view, object data, long version) => (view, data) switch
