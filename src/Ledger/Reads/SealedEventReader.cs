@@ -28,7 +28,12 @@ public sealed class SealedEventReader(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(afterLeaf, -1);
 
-        await using var command = dataSource.CreateCommand();
+        await using var connection = await dataSource.OpenConnectionAsync(token);
+        if (filter.From is { } from)
+        {
+            afterLeaf = Math.Max(afterLeaf, await FirstLeafFromAsync(connection, from, token) - 1);
+        }
+        await using var command = connection.CreateCommand();
         var sql = new StringBuilder(
             $"""
             select a.leaf_index, a.event_hash, a.stream_id, a.version, a.type, a.actor_id, a.recorded_at,
@@ -62,6 +67,22 @@ public sealed class SealedEventReader(NpgsqlDataSource dataSource)
             events.Add(sealedEvent);
         }
         return new SealedEventPage(events, More: false);
+    }
+
+    // No leaf below a checkpoint whose recorded_through precedes `from` can match: that column is the
+    // latest recordedAt of every leaf the checkpoint covers. Starting the keyset walk there spares
+    // PostgreSQL the rows before the window, which it would otherwise read and filter one by one. The
+    // window's end gives no such bound: a transaction that commits late is logged after events
+    // recorded later than it.
+    private static async Task<long> FirstLeafFromAsync(NpgsqlConnection connection, DateTimeOffset from, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select tree_size from {LogSchema.Schema}.log_checkpoints where recorded_through < $1
+            order by recorded_through desc, tree_size desc limit 1
+            """, connection);
+        command.Parameters.AddWithValue(from);
+        return await command.ExecuteScalarAsync(token) is long treeSize ? treeSize : 0;
     }
 
     // The signed tree size: every leaf below it has its audit row (both are written in one transaction).

@@ -1,10 +1,5 @@
 using Acgs.Api.Tests.Infrastructure;
-using Acgs.Ledger;
-using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
-using Acgs.Ledger.Sealing;
-using Marten;
-using Npgsql;
 
 namespace Acgs.Api.Tests.Audit;
 
@@ -21,20 +16,8 @@ public sealed class a_late_commit_still_appears_in_the_audit_trail(LedgerHostFix
     {
         var host = fixture.Host;
         var submitter = new Submitter(host);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
-        await using var lateConnection = new NpgsqlConnection(TestEnvironment.DatabaseConnection(LedgerHostFixture.Database));
-        await lateConnection.OpenAsync();
-        await using var lateTransaction = await lateConnection.BeginTransactionAsync();
-        var lateActor = Guid.CreateVersion7();
-        await using (var late = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(lateTransaction, shouldAutoCommit: false)))
-        {
-            using var key = SigningKey.Generate();
-            var payload = Submitter.Registration(host.Ledger.LedgerId, lateActor, key, Role.Auditor);
-            var request = submitter.SignAsAdmin(payload, EventTypes.ActorRegistered, lateActor, 0);
-            var stream = late.Events.StartStream(lateActor, payload);
-            stream.Events.Single().SetHeader(PendingSeal.HeaderName, new PendingSeal(request.Submission, request.Signature, 1));
-            await late.SaveChangesAsync();
-        }
+        await using var lateRegistration = await LateRegistration.BeginAsync(host, LedgerHostFixture.Database);
+        var lateActor = lateRegistration.ActorId;
         var later = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
@@ -45,7 +28,7 @@ public sealed class a_late_commit_still_appears_in_the_audit_trail(LedgerHostFix
         before.ShouldNotContain(item => AuditReads.Stream(item) == lateActor);
         var lastSeen = AuditReads.Leaf(before[^1]);
 
-        await lateTransaction.CommitAsync();
+        await lateRegistration.CommitAsync();
         await reads.WaitUntilSealedAsync();
 
         var (rest, _) = await reads.ReplayAsync(lastSeen + 1);

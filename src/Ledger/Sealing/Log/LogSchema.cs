@@ -38,6 +38,12 @@ public static class LogSchema
         checkpoints.AddColumn<string>("root_hash").NotNull();
         checkpoints.AddColumn<string>("note").NotNull();
         checkpoints.AddColumn<DateTimeOffset>("signed_at").NotNull();
+        // The latest recordedAt of any leaf below tree_size, written by the sealer: it never falls as
+        // the tree grows, so the checkpoint with the largest value before a time window's start bounds
+        // from below the leaves the window can hold (SealedEventReader). Null on checkpoints signed
+        // before the column existed, which then bound nothing.
+        checkpoints.AddColumn<DateTimeOffset>("recorded_through");
+        checkpoints.Indexes.Add(new IndexDefinition("ix_log_checkpoints_recorded_through") { Columns = ["recorded_through", "tree_size"] });
         yield return checkpoints;
 
         // One row: the signed tree size is the fencing token every sealing transaction locks.

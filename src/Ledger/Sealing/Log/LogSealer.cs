@@ -62,7 +62,7 @@ public sealed partial class LogSealer(
             return 0;
         }
 
-        var treeSize = await LockHeadAsync(connection, transaction, token);
+        var (treeSize, recordedThrough) = await LockHeadAsync(connection, transaction, token);
         var rows = await ReadQueueAsync(connection, transaction, token);
         if (rows.Count == 0)
         {
@@ -129,14 +129,16 @@ public sealed partial class LogSealer(
             rows.Select(row => row.Seq).ToArray());
         if (builder.Size > treeSize)
         {
-            await CheckpointAsync(connection, transaction, nodes, treeSize, previousRoot, builder, token);
+            var batchLatest = logged.Max(entry => entry.Seal.Input.RecordedAt);
+            var latest = recordedThrough is { } previous && previous > batchLatest ? previous : batchLatest;
+            await CheckpointAsync(connection, transaction, nodes, treeSize, previousRoot, builder, latest, token);
         }
         await transaction.CommitAsync(token);
         return rows.Count;
     }
 
     private async Task CheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatabaseNodeSource nodes,
-        long previousSize, MerkleHash previousRoot, MerkleTreeBuilder builder, CancellationToken token)
+        long previousSize, MerkleHash previousRoot, MerkleTreeBuilder builder, DateTimeOffset recordedThrough, CancellationToken token)
     {
         // The new tree must extend the last signed one before the ledger key signs it: no size ever
         // gets two roots, and no checkpoint forks from its predecessor.
@@ -152,18 +154,30 @@ public sealed partial class LogSealer(
         using var signer = ledger.LedgerKey.AsNoteSigner(ledger.Origin);
         var note = SignedNote.Sign(checkpoint.ToNoteText(), signer);
         await ExecuteAsync(connection, transaction,
-            $"insert into {LogSchema.Schema}.log_checkpoints (tree_size, root_hash, note, signed_at) values ($1, $2, $3, $4)", token,
-            builder.Size, builder.Root.ToHex(), note.ToString(), clock.Now());
+            $"insert into {LogSchema.Schema}.log_checkpoints (tree_size, root_hash, note, signed_at, recorded_through) values ($1, $2, $3, $4, $5)", token,
+            builder.Size, builder.Root.ToHex(), note.ToString(), clock.Now(), recordedThrough);
         await ExecuteAsync(connection, transaction,
             $"update {LogSchema.Schema}.log_head set tree_size = $1 where id = 1 and tree_size = $2", token, builder.Size, previousSize);
     }
 
-    private static async Task<long> LockHeadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+    // The signed tree size, and the latest recordedAt of the leaves below it: the last checkpoint's, or
+    // read from the audit rows once when that checkpoint predates the column (coalesce evaluates its
+    // second argument only then).
+    private static async Task<(long TreeSize, DateTimeOffset? RecordedThrough)> LockHeadAsync(NpgsqlConnection connection,
+        NpgsqlTransaction transaction, CancellationToken token)
     {
         await ExecuteAsync(connection, transaction,
             $"insert into {LogSchema.Schema}.log_head (id, tree_size) values (1, 0) on conflict (id) do nothing", token);
-        return await ScalarAsync<long>(connection, transaction,
-            $"select tree_size from {LogSchema.Schema}.log_head where id = 1 for update", token);
+        await using var command = new NpgsqlCommand(
+            $"""
+            select h.tree_size, coalesce(c.recorded_through,
+                (select max(a.recorded_at) from {LogSchema.Schema}.audit_events a where a.leaf_index < h.tree_size))
+            from {LogSchema.Schema}.log_head h left join {LogSchema.Schema}.log_checkpoints c on c.tree_size = h.tree_size
+            where h.id = 1 for update of h
+            """, connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        await reader.ReadAsync(token);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
     private static async Task<List<EventRow>> ReadQueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
