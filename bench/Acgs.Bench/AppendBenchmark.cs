@@ -66,15 +66,7 @@ internal static class AppendBenchmark
         var results = new List<(int Concurrency, IAppendPath Path, Measurement Measurement, double[] RoundRates)>();
         foreach (var concurrency in Concurrencies)
         {
-            var rounds = paths.ToDictionary(path => path, _ => new List<Measurement>());
-            for (var round = 0; round < Rounds; round++)
-            {
-                for (var turn = 0; turn < paths.Length; turn++)
-                {
-                    var path = paths[(round + turn) % paths.Length];
-                    rounds[path].Add(await MeasureAsync(path, concurrency, AppendsPerConfiguration / Rounds, token));
-                }
-            }
+            var rounds = await AlternateAsync(paths, concurrency, AppendsPerConfiguration / Rounds, Rounds, token);
             results.AddRange(paths.Select(path =>
                 (concurrency, path, Measurement.Combine(rounds[path]), rounds[path].Select(m => m.AppendsPerSecond).ToArray())));
         }
@@ -145,7 +137,23 @@ internal static class AppendBenchmark
         return Interlocked.Read(ref commands) / (double)appends;
     }
 
-    private static async Task<Measurement> MeasureAsync(IAppendPath path, int concurrency, int appends, CancellationToken token)
+    // Each round measures every path once, the first path rotating from round to round.
+    internal static async Task<Dictionary<IAppendPath, List<Measurement>>> AlternateAsync(IReadOnlyList<IAppendPath> paths, int concurrency,
+        int appendsPerRound, int rounds, CancellationToken token)
+    {
+        var measurements = paths.ToDictionary(path => path, _ => new List<Measurement>());
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var turn = 0; turn < paths.Count; turn++)
+            {
+                var path = paths[(round + turn) % paths.Count];
+                measurements[path].Add(await MeasureAsync(path, concurrency, appendsPerRound, token));
+            }
+        }
+        return measurements;
+    }
+
+    internal static async Task<Measurement> MeasureAsync(IAppendPath path, int concurrency, int appends, CancellationToken token)
     {
         var perWorker = appends / concurrency;
         path.Prepare(concurrency, perWorker);
@@ -182,7 +190,7 @@ internal static class AppendBenchmark
     }
 
     // The ledger's serializer settings and event names, so both sides store the very same JSON.
-    private static async Task<DocumentStore> PlainStoreAsync(string connection, string schema, EventAppendMode mode,
+    internal static async Task<DocumentStore> PlainStoreAsync(string connection, string schema, EventAppendMode mode,
         IReadOnlyList<ActorRegistered> registrations, CancellationToken token)
     {
         var store = DocumentStore.For(options =>

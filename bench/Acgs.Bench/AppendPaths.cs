@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
@@ -25,23 +27,18 @@ internal static class RoleChanges
         new(actorId, version % 2 == 0 ? [Role.Council] : [Role.Council, Role.Auditor]);
 }
 
-// The ledger's whole write path after HTTP: parse, verify, idempotency, actor checks, decision,
-// sealed append with its queued locks and bookkeeping rows, receipt.
-internal sealed class SealedAppendPath(SubmissionPipeline pipeline, Guid ledgerId, Guid adminId, SigningKey adminKey, IReadOnlyList<Guid> actors)
-    : IAppendPath
+// Admin-signed role changes for each worker's own actor, as request bodies: each actor was
+// registered by the setup, so its stream starts at version 1.
+internal sealed class SignedRoleChanges(Guid ledgerId, Guid adminId, SigningKey adminKey, IReadOnlyList<Guid> actors)
 {
-    private static readonly IReadOnlySet<string> RoleChangeTypes = new HashSet<string>([EventTypes.ActorRolesChanged], StringComparer.Ordinal);
-
-    // Each actor was registered by the setup: its stream is at version 1.
     private readonly long[] versions = actors.Select(_ => 1L).ToArray();
-    private byte[][][] bodies = [];
 
-    public string Name => "sealed (SubmissionPipeline, Rich)";
+    public IReadOnlyList<Guid> Actors => actors;
 
-    public void Prepare(int workers, int appendsPerWorker)
+    public byte[][][] Next(int workers, int appendsPerWorker)
     {
         var now = DateTimeOffset.UtcNow;
-        bodies = new byte[workers][][];
+        var bodies = new byte[workers][][];
         for (var worker = 0; worker < workers; worker++)
         {
             var actorId = actors[worker];
@@ -54,14 +51,53 @@ internal sealed class SealedAppendPath(SubmissionPipeline pipeline, Guid ledgerI
                 bodies[worker][index] = SignedRequestFactory.ToJson(request);
             }
         }
+        return bodies;
     }
+}
+
+// The ledger's whole write path after HTTP: parse, verify, idempotency, actor checks, decision,
+// sealed append with its queued locks and bookkeeping rows, receipt.
+internal sealed class SealedAppendPath(SubmissionPipeline pipeline, SignedRoleChanges changes) : IAppendPath
+{
+    private static readonly IReadOnlySet<string> RoleChangeTypes = new HashSet<string>([EventTypes.ActorRolesChanged], StringComparer.Ordinal);
+
+    private byte[][][] bodies = [];
+
+    public string Name => "sealed (SubmissionPipeline, Rich)";
+
+    public void Prepare(int workers, int appendsPerWorker) => bodies = changes.Next(workers, appendsPerWorker);
 
     public async Task AppendAsync(int worker, int index, CancellationToken token)
     {
-        var result = await pipeline.SubmitAsync(bodies[worker][index], new SubmissionRoute(actors[worker], RoleChangeTypes), token);
+        var result = await pipeline.SubmitAsync(bodies[worker][index], new SubmissionRoute(changes.Actors[worker], RoleChangeTypes), token);
         if (result.Rejection is { } rejection)
         {
             throw new InvalidOperationException($"sealed append refused: {rejection.Kind}: {rejection.Detail}");
+        }
+    }
+}
+
+// The whole write path as a client sees it: the signed request posted to the API host over HTTP/1.1
+// with keep-alive (one connection per concurrent worker), answered 201 with the receipt.
+internal sealed class HttpAppendPath(HttpClient client, SignedRoleChanges changes) : IAppendPath
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly string[] routes = changes.Actors.Select(actorId => $"/v1/actors/{actorId}/roles").ToArray();
+    private byte[][][] bodies = [];
+
+    public string Name => "signed over HTTP (POST /v1/actors/{id}/roles)";
+
+    public void Prepare(int workers, int appendsPerWorker) => bodies = changes.Next(workers, appendsPerWorker);
+
+    public async Task AppendAsync(int worker, int index, CancellationToken token)
+    {
+        using var content = new ByteArrayContent(bodies[worker][index]);
+        content.Headers.ContentType = Json;
+        using var response = await client.PostAsync(routes[worker], content, token);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"POST {routes[worker]}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(token)}");
         }
     }
 }

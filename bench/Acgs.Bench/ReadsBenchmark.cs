@@ -1,43 +1,36 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Acgs.Api;
 using Acgs.Ledger;
-using Acgs.Ledger.Constitution;
-using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
-using Acgs.Ledger.Identity.Genesis;
 using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Reads;
 using Acgs.Ledger.Sealing;
 using Acgs.Seeding;
 using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
-using Wolverine;
 
 namespace Acgs.Bench;
 
 // The audit reads over HTTP against the real API host (DESIGN §4.6): the latency of one filtered
 // page at a large ledger, and replay throughput with the process's memory while the whole log
-// streams. The ledger is seeded through the sealing choke point in sessions of 100 events, as the
-// verify benchmark seeds it, while the host's own sealer logs them.
+// streams. Every read is signed (RFC 9421) by a registered Auditor, so the figures include the
+// signature check and the nonce store. The ledger is seeded through the sealing choke point in
+// sessions of 100 events, as the verify benchmark seeds it, while the host's own sealer logs them.
 internal static class ReadsBenchmark
 {
-    public const string RedisVariable = "ACGS_BENCH_REDIS";
     private const string Database = "acgs_bench_reads";
     private const int Actors = 10;
     private const int EventsPerActorRound = 1_000;
     private const int Requests = 300;
     private const int WarmUpRequests = 20;
+    private const int BoundRequests = 40;
+    private const int BoundWarmUp = 4;
 
     // On a shared two-core machine seeding a million events may not fit a benchmark run: seeding stops
     // here, and the figures say at what size they were measured.
-    private static readonly TimeSpan SeedingBudget = TimeSpan.FromMinutes(12);
+    private static readonly TimeSpan SeedingBudget = TimeSpan.FromMinutes(15);
 
     public static async Task<int> RunAsync(int events, TextWriter output, CancellationToken token)
     {
@@ -47,102 +40,52 @@ internal static class ReadsBenchmark
             return 2;
         }
         var connection = await AppendBenchmark.RecreateDatabaseAsync(server, token, Database);
-        var directory = Directory.CreateTempSubdirectory("acgs-bench-reads-");
-        try
-        {
-            using var adminKey = SigningKey.Generate();
-            var genesis = WriteLedgerFiles(directory.FullName, adminKey);
-            var created = genesis.LedgerCreated.Payload.Deserialize<LedgerCreated>(LedgerJson.Options)!;
-            await using var app = await StartHostAsync(directory.FullName, connection);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(30) };
-            var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var host = await BenchHost.StartAsync(connection);
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var actors = await host.RegisterActorsAsync(Actors, Role.Council, token);
+        var auditor = (await host.RegisterActorsAsync(1, Role.Auditor, token)).Single();
+        using var client = host.SignedClient(auditor.Key);
 
-            var actors = await RegisterActorsAsync(app.Services, created, adminKey, token);
-            var seeding = Stopwatch.StartNew();
-            var (streams, written) = await SeedAsync(app.Services.GetRequiredService<IDocumentStore>(), created.LedgerId, actors, events, output, token);
-            var seeded = seeding.Elapsed;
-            while (await ScalarAsync<long>(dataSource, "select count(*) from acgs.unsealed", token) > 0)
-            {
-                await Task.Delay(500, token);
-            }
-            var sealedAfter = seeding.Elapsed;
-            await ScalarAsync<object>(dataSource, "analyze", token);
-            var treeSize = await ScalarAsync<long>(dataSource, "select tree_size from acgs.log_head", token);
+        var seeding = Stopwatch.StartNew();
+        var (streams, written) = await SeedAsync(host.Services.GetRequiredService<IDocumentStore>(), host.Created.LedgerId, actors, events, token);
+        var seeded = seeding.Elapsed;
+        while (await ScalarAsync<long>(dataSource, "select count(*) from acgs.unsealed", token) > 0)
+        {
+            await Task.Delay(500, token);
+        }
+        var sealedAfter = seeding.Elapsed;
+        await ScalarAsync<object>(dataSource, "analyze", token);
+        var treeSize = await ScalarAsync<long>(dataSource, "select tree_size from acgs.log_head", token);
+        if (written < events)
+        {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ledger: {treeSize:N0} sealed events ({written:N0} seeded by {Actors} actors in streams of 10, {written / seeded.TotalSeconds:N0} events/s; " +
-                $"the host's sealer had logged them all {sealedAfter.TotalSeconds:0} s after seeding began)"));
-            output.WriteLine();
-
-            await MeasurePagesAsync(client, app.Services.GetRequiredService<PageCursorKey>(), dataSource, actors, streams, treeSize, output, token);
-            output.WriteLine();
-            await MeasureReplayAsync(client, treeSize, output, token);
-            await app.StopAsync(token);
-            return 0;
+                $"seeding stopped at {written:N0} of {events:N0} events: the {SeedingBudget.TotalMinutes:0}-minute seeding budget ran out"));
         }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ledger: {treeSize:N0} sealed events ({written:N0} seeded by {Actors} actors in streams of 10, {written / seeded.TotalSeconds:N0} events/s; " +
+            $"the host's sealer had logged them all {sealedAfter.TotalSeconds:0} s after seeding began)"));
+        var redis = Environment.GetEnvironmentVariable(BenchHost.RedisVariable) is null ? "Redis at the default 127.0.0.1:6379" : $"Redis from {BenchHost.RedisVariable}";
+        var nonceRows = await NonceRowsAsync(dataSource, token);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reads signed by a registered Auditor (RFC 9421, SignedReadHandler); read nonces: {redis}, " +
+            $"connected: {host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().IsConnected}; PostgreSQL's read_nonces table holds " +
+            $"{nonceRows:N0} rows before the reads"));
+        output.WriteLine();
 
-    private static GenesisDocument WriteLedgerFiles(string directory, SigningKey adminKey)
-    {
-        using var ledgerKey = SigningKey.Generate();
-        using var systemKey = SigningKey.Generate();
-        var genesis = GenesisDocument.Create("bench.local", ledgerKey, systemKey, adminKey,
-            [new Principle("P1", "Transparency", "Every act is signed and recorded.", 1)],
-            new MetaRules(3, 2, 3, 72, AbstentionRule.CountTowardQuorumOnly), DateTimeOffset.UtcNow);
-        KeyFiles.Create(Path.Combine(directory, "ledger"), ledgerKey);
-        KeyFiles.Create(Path.Combine(directory, "system"), systemKey);
-        File.WriteAllBytes(Path.Combine(directory, "genesis.json"), CanonicalJson.Serialize(genesis));
-        return genesis;
-    }
-
-    private static async Task<WebApplication> StartHostAsync(string directory, string connection)
-    {
-        var app = AcgsApi.Build(["--urls", "http://127.0.0.1:0"], builder =>
-        {
-            builder.Configuration["Acgs:GenesisFile"] = Path.Combine(directory, "genesis.json");
-            builder.Configuration["Acgs:LedgerKeyFile"] = Path.Combine(directory, "ledger.key");
-            builder.Configuration["Acgs:SystemKeyFile"] = Path.Combine(directory, "system.key");
-            builder.Configuration["ConnectionStrings:Postgres"] = connection;
-            // Redis is not on the read path; the host starts and serves without it.
-            builder.Configuration["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable(RedisVariable) ?? "127.0.0.1:6379";
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.ConfigureWolverine(options => options.Discovery.IncludeAssembly(typeof(AcgsApi).Assembly));
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    private static async Task<List<(Guid ActorId, SigningKey Key)>> RegisterActorsAsync(IServiceProvider services, LedgerCreated created,
-        SigningKey adminKey, CancellationToken token)
-    {
-        var pipeline = services.GetRequiredService<SubmissionPipeline>();
-        var route = new SubmissionRoute(null, new HashSet<string>([EventTypes.ActorRegistered], StringComparer.Ordinal));
-        var actors = new List<(Guid, SigningKey)>();
-        for (var i = 0; i < Actors; i++)
-        {
-            var key = SigningKey.Generate();
-            var actorId = Guid.CreateVersion7();
-            var registration = new ActorRegistered(actorId, "bench " + i, [Role.Council], key.PublicKey.ToBase64(),
-                ProofOfPossession.For(created.LedgerId, actorId, key.PublicKey).Sign(key));
-            var request = SignedRequestFactory.Sign(registration, EventTypes.ActorRegistered, created.LedgerId, created.Admin.ActorId,
-                adminKey, actorId, 0, DateTimeOffset.UtcNow);
-            var result = await pipeline.SubmitAsync(SignedRequestFactory.ToJson(request), route, token);
-            if (result.Rejection is { } rejection)
-            {
-                throw new InvalidOperationException($"registering a bench actor failed: {rejection.Kind}: {rejection.Detail}");
-            }
-            actors.Add((actorId, key));
-        }
-        return actors;
+        await MeasurePagesAsync(client, host.Services.GetRequiredService<PageCursorKey>(), dataSource, streams, treeSize, output, token);
+        output.WriteLine();
+        await MeasureWindowBoundAsync(host.Services.GetRequiredService<SealedEventReader>(), dataSource, treeSize, output, token);
+        output.WriteLine();
+        await MeasureReplayAsync(client, treeSize, output, token);
+        nonceRows = await NonceRowsAsync(dataSource, token);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL's read_nonces table holds {nonceRows:N0} rows after the reads (for 120 s after start-up a nonce is recorded in both stores, then in Redis only while it is reachable)"));
+        return 0;
     }
 
     // Rounds of 1,000 events per actor in turn, so each actor's events are spread over the whole log.
-    private static async Task<(List<Guid> Streams, int Written)> SeedAsync(IDocumentStore store, Guid ledgerId, List<(Guid ActorId, SigningKey Key)> actors,
-        int events, TextWriter output, CancellationToken token)
+    private static async Task<(List<Guid> Streams, int Written)> SeedAsync(IDocumentStore store, Guid ledgerId, List<BenchActor> actors,
+        int events, CancellationToken token)
     {
         var streams = new List<Guid>();
         var written = 0;
@@ -150,7 +93,7 @@ internal static class ReadsBenchmark
         var budget = Stopwatch.StartNew();
         while (written < events && budget.Elapsed < SeedingBudget)
         {
-            var (actorId, key) = actors[written / EventsPerActorRound % actors.Count];
+            var (actorId, key, _) = actors[written / EventsPerActorRound % actors.Count];
             var count = Math.Min(EventsPerActorRound, events - written);
             streams.AddRange(await SealedEventSeeder.SeedAsync(store, ledgerId, actorId, key, actorVersion: 1, count, token: token));
             written += count;
@@ -160,30 +103,22 @@ internal static class ReadsBenchmark
                 progress.Restart();
             }
         }
-        if (written < events)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"seeding stopped at {written:N0} of {events:N0} events: the {SeedingBudget.TotalMinutes:0}-minute seeding budget ran out"));
-        }
         return (streams, written);
     }
 
     // Each shape: pages of 100 (the default) after a random leaf, with a cursor issued as the API
     // issues them, so every depth of the log is read, not only its first pages.
     private static async Task MeasurePagesAsync(HttpClient client, PageCursorKey cursorKey, NpgsqlDataSource dataSource,
-        List<(Guid ActorId, SigningKey Key)> actors, List<Guid> streams, long treeSize, TextWriter output, CancellationToken token)
+        List<Guid> streams, long treeSize, TextWriter output, CancellationToken token)
     {
         var key = await cursorKey.GetAsync(token);
-        var (first, last) = await RecordedRangeAsync(dataSource, token);
-        var span = last - first;
-        var windowStart = first + span / 2;
-        var window = (From: LedgerTimestamp.Truncate(windowStart), To: LedgerTimestamp.Truncate(windowStart + span / 100));
-        var actor = actors[3].ActorId;
+        var window = await WindowAsync(dataSource, token);
+        var actor = window.Actor;
         var shapes = new (string Name, Func<AuditFilter> Filter)[]
         {
             ("no filter", () => AuditFilter.All),
-            ("actor (1 of 10 actors)", () => new AuditFilter(ActorId: actor)),
-            ("type (registrations only: 14 events)", () => new AuditFilter(Type: EventTypes.ActorRegistered)),
+            ("actor (1 of 10 actors, the window's first)", () => new AuditFilter(ActorId: actor)),
+            ("type (registrations only)", () => new AuditFilter(Type: EventTypes.ActorRegistered)),
             ("stream (a random stream of 10)", () => new AuditFilter(StreamId: streams[Random.Shared.Next(streams.Count)])),
             ("from/to (1 % of the time span)", () => new AuditFilter(From: window.From, To: window.To)),
             ("actor + from/to", () => new AuditFilter(ActorId: actor, From: window.From, To: window.To)),
@@ -310,13 +245,130 @@ internal static class ReadsBenchmark
             $"GC heap {baselineHeap / 1048576.0:0.0} MiB; peak during it working set **{peakWorkingSet / 1048576.0:0.0} MiB**, GC heap **{peakHeap / 1048576.0:0.0} MiB**"));
     }
 
-    private static async Task<(DateTimeOffset First, DateTimeOffset Last)> RecordedRangeAsync(NpgsqlDataSource dataSource, CancellationToken token)
+    // 1 % of the recorded time span, starting halfway through it, and the actor of its first event.
+    private static async Task<(DateTimeOffset From, DateTimeOffset To, Guid Actor)> WindowAsync(NpgsqlDataSource dataSource, CancellationToken token)
     {
-        await using var command = dataSource.CreateCommand("select min(recorded_at), max(recorded_at) from acgs.audit_events");
+        await using var command = dataSource.CreateCommand(
+            """
+            with span as (select min(recorded_at) as first, max(recorded_at) as last from acgs.audit_events),
+                 window_ as (select date_trunc('milliseconds', first + (last - first) / 2) as from_,
+                                    date_trunc('milliseconds', first + (last - first) / 2 + (last - first) / 100) as to_ from span)
+            select w.from_, w.to_, (select a.actor_id from acgs.audit_events a where a.recorded_at between w.from_ and w.to_ order by a.leaf_index limit 1)
+            from window_ w
+            """);
         await using var reader = await command.ExecuteReaderAsync(token);
         await reader.ReadAsync(token);
-        return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
+        return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(2));
     }
+
+    // Before and after the checkpoints' bound, in this process against PostgreSQL (no HTTP): the
+    // reader's page, which starts its walk at the bound, against the query it sent before the bound
+    // existed, alternating request by request (the first rotating) so that outside load falls on both
+    // alike, for each position of the cursor against the window's matches.
+    private static async Task MeasureWindowBoundAsync(SealedEventReader reader, NpgsqlDataSource dataSource, long treeSize, TextWriter output,
+        CancellationToken token)
+    {
+        var (from, to, actor) = await WindowAsync(dataSource, token);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"from/to pages with and without the checkpoints' leaf bound, in process (no HTTP, no signature), page of 100, " +
+            $"{BoundRequests} requests per row after {BoundWarmUp} warm-up, each cursor a random leaf in the range the row names:"));
+        output.WriteLine();
+        output.WriteLine("| filter | cursor | without bound p50 ms | p99 ms | with bound p50 ms | p99 ms |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|");
+        foreach (var (name, filter) in new[] { ("from/to", new AuditFilter(From: from, To: to)), ("actor + from/to", new AuditFilter(ActorId: actor, From: from, To: to)) })
+        {
+            var (firstMatch, lastMatch) = await MatchRangeAsync(dataSource, filter, token);
+            var cursors = new (string Name, Func<long> Next)[]
+            {
+                ("none (first page)", () => -1),
+                ($"before the first match (leaf {firstMatch:N0})", () => Random.Shared.NextInt64(0, firstMatch)),
+                ("among the matches", () => Random.Shared.NextInt64(firstMatch, lastMatch)),
+                ($"after the last match (leaf {lastMatch:N0})", () => Random.Shared.NextInt64(lastMatch, treeSize)),
+            };
+            foreach (var (position, next) in cursors)
+            {
+                var without = new List<double>();
+                var with = new List<double>();
+                for (var i = 0; i < BoundWarmUp + BoundRequests; i++)
+                {
+                    var afterLeaf = next();
+                    IReadOnlyList<long> unbounded = [];
+                    IReadOnlyList<long> bounded = [];
+                    var (unboundedMs, boundedMs) = (0.0, 0.0);
+                    for (var turn = 0; turn < 2; turn++)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        if ((i + turn) % 2 == 0)
+                        {
+                            unbounded = await UnboundedPageAsync(dataSource, filter, afterLeaf, token);
+                            unboundedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                        }
+                        else
+                        {
+                            bounded = (await reader.PageAsync(filter, afterLeaf, 100, token)).Events.Select(e => e.LeafIndex).ToList();
+                            boundedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                        }
+                    }
+                    if (i >= BoundWarmUp)
+                    {
+                        without.Add(unboundedMs);
+                        with.Add(boundedMs);
+                    }
+                    if (!bounded.SequenceEqual(unbounded.Take(bounded.Count)))
+                    {
+                        throw new InvalidOperationException($"{name} after leaf {afterLeaf}: the bounded page differs from the unbounded one");
+                    }
+                }
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {name} | {position} | {Percentile(without, 0.5):0.0} | {Percentile(without, 0.99):0.0} | {Percentile(with, 0.5):0.0} | {Percentile(with, 0.99):0.0} |"));
+            }
+        }
+    }
+
+    // The page query as SealedEventReader sent it before the checkpoints' bound: the baseline.
+    private static async Task<IReadOnlyList<long>> UnboundedPageAsync(NpgsqlDataSource dataSource, AuditFilter filter, long afterLeaf, CancellationToken token)
+    {
+        var actorClause = filter.ActorId is null ? "" : " and a.actor_id = $4";
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select a.leaf_index, a.event_hash, a.stream_id, a.version, a.type, a.actor_id, a.recorded_at,
+                   e.headers ->> '{EventSeal.HeaderName}', e.data::text
+            from acgs.audit_events a left join acgs.mt_events e on e.seq_id = a.seq
+            where a.leaf_index > $1 and a.recorded_at >= $2 and a.recorded_at <= $3{actorClause}
+            order by a.leaf_index limit 101
+            """);
+        command.Parameters.AddWithValue(afterLeaf);
+        command.Parameters.AddWithValue(filter.From!.Value);
+        command.Parameters.AddWithValue(filter.To!.Value);
+        if (filter.ActorId is { } actorId)
+        {
+            command.Parameters.AddWithValue(actorId);
+        }
+        var leaves = new List<long>();
+        var values = new object[9];
+        await using var reader = await command.ExecuteReaderAsync(token);
+        while (await reader.ReadAsync(token))
+        {
+            reader.GetValues(values);
+            leaves.Add((long)values[0]);
+        }
+        return leaves;
+    }
+
+    private static async Task<(long First, long Last)> MatchRangeAsync(NpgsqlDataSource dataSource, AuditFilter filter, CancellationToken token)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select min(leaf_index), max(leaf_index) from acgs.audit_events where recorded_at >= $1 and recorded_at <= $2 and ($3::uuid is null or actor_id = $3)");
+        command.Parameters.AddWithValue(filter.From!.Value);
+        command.Parameters.AddWithValue(filter.To!.Value);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.ActorId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        await using var reader = await command.ExecuteReaderAsync(token);
+        await reader.ReadAsync(token);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task<long> NonceRowsAsync(NpgsqlDataSource dataSource, CancellationToken token) =>
+        await ScalarAsync<long>(dataSource, $"select count(*) from {LedgerSchema.Schema}.{LedgerSchema.ReadNoncesTable}", token);
 
     private static double Percentile(List<double> values, double fraction)
     {

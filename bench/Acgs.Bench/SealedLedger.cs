@@ -84,7 +84,7 @@ internal sealed class SealedLedger : IDisposable
             registrations.Add(registration);
         }
 
-        var path = new SealedAppendPath(pipeline, created.LedgerId, created.Admin.ActorId, adminKey, actors);
+        var path = new SealedAppendPath(pipeline, new SignedRoleChanges(created.LedgerId, created.Admin.ActorId, adminKey, actors));
         return new SealedLedger(store, dataSource, authority, adminKey, path, registrations)
         {
             Pipeline = pipeline,
