@@ -29,9 +29,16 @@ public sealed class SealedEventReader(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfLessThan(afterLeaf, -1);
 
         await using var connection = await dataSource.OpenConnectionAsync(token);
-        if (filter.From is { } from)
+        long? endLeaf = null;
+        if (filter.From is not null || filter.To is not null)
         {
-            afterLeaf = Math.Max(afterLeaf, await FirstLeafFromAsync(connection, from, token) - 1);
+            var (firstLeaf, end) = await LeafRangeAsync(connection, filter.From, filter.To, token);
+            afterLeaf = Math.Max(afterLeaf, firstLeaf - 1);
+            endLeaf = end;
+            if (end <= afterLeaf + 1)
+            {
+                return new SealedEventPage([], More: false);
+            }
         }
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder(
@@ -47,6 +54,7 @@ public sealed class SealedEventReader(NpgsqlDataSource dataSource)
         Where(sql, command, "a.stream_id =", filter.StreamId);
         Where(sql, command, "a.recorded_at >=", filter.From);
         Where(sql, command, "a.recorded_at <=", filter.To);
+        Where(sql, command, "a.leaf_index <", endLeaf);
         command.Parameters.AddWithValue(pageSize + 1);
         sql.Append($" order by a.leaf_index limit ${command.Parameters.Count}");
         command.CommandText = sql.ToString();
@@ -69,20 +77,41 @@ public sealed class SealedEventReader(NpgsqlDataSource dataSource)
         return new SealedEventPage(events, More: false);
     }
 
-    // No leaf below a checkpoint whose recorded_through precedes `from` can match: that column is the
-    // latest recordedAt of every leaf the checkpoint covers. Starting the keyset walk there spares
-    // PostgreSQL the rows before the window, which it would otherwise read and filter one by one. The
-    // window's end gives no such bound: a transaction that commits late is logged after events
-    // recorded later than it.
-    private static async Task<long> FirstLeafFromAsync(NpgsqlConnection connection, DateTimeOffset from, CancellationToken token)
+    // Every leaf a time window can hold lies in [First, End), from what the sealer recorded with each
+    // checkpoint; without them PostgreSQL walks the leaf index from the cursor and filters recordedAt
+    // row by row, to the window and, for a page's last rows, past it to the end of the log. First: no
+    // leaf below a checkpoint whose recorded_through (the latest recordedAt of all its leaves)
+    // precedes `from` can match. End: a leaf matching `to` was added by a checkpoint whose
+    // added_earliest is at most `to`, so none beyond the largest such checkpoint can match. The end
+    // is not drawn from recorded_through: a transaction that commits late is logged after events
+    // recorded later than it. Checkpoints without the columns bound nothing.
+    private static async Task<(long First, long? End)> LeafRangeAsync(NpgsqlConnection connection, DateTimeOffset? from, DateTimeOffset? to,
+        CancellationToken token)
     {
-        await using var command = new NpgsqlCommand(
-            $"""
-            select tree_size from {LogSchema.Schema}.log_checkpoints where recorded_through < $1
-            order by recorded_through desc, tree_size desc limit 1
-            """, connection);
-        command.Parameters.AddWithValue(from);
-        return await command.ExecuteScalarAsync(token) is long treeSize ? treeSize : 0;
+        const string Checkpoints = $"{LogSchema.Schema}.log_checkpoints";
+        await using var command = connection.CreateCommand();
+        var first = "0::bigint";
+        var end = "null::bigint";
+        if (from is { } start)
+        {
+            command.Parameters.AddWithValue(start);
+            first = $"""
+                coalesce((select tree_size from {Checkpoints} where recorded_through < ${command.Parameters.Count}
+                          order by recorded_through desc, tree_size desc limit 1), 0)
+                """;
+        }
+        if (to is { } stop)
+        {
+            command.Parameters.AddWithValue(stop);
+            end = $"""
+                coalesce((select tree_size from {Checkpoints} where added_earliest <= ${command.Parameters.Count} or added_earliest is null
+                          order by tree_size desc limit 1), 0)
+                """;
+        }
+        command.CommandText = $"select {first}, {end}";
+        await using var reader = await command.ExecuteReaderAsync(token);
+        await reader.ReadAsync(token);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
     }
 
     // The signed tree size: every leaf below it has its audit row (both are written in one transaction).

@@ -4,9 +4,9 @@ using Acgs.Ledger.Integrity;
 
 namespace Acgs.Api.Tests.Audit;
 
-// A time window starts its walk at the leaf bound the checkpoints give (SealedEventReader). An event
-// recorded before later ones but committed after them is logged after them, past checkpoints whose
-// recordedAt reaches beyond the window: a bound drawn from the window's end would drop it.
+// A time window walks only the leaves the checkpoints bound (SealedEventReader). An event recorded
+// before later ones but committed after them is logged after them, past checkpoints whose leaves
+// were all recorded after the window: an end bound drawn from those would drop it.
 [Collection(LedgerHostCollection.Name)]
 public sealed class a_late_commit_appears_in_a_time_window_that_holds_its_recorded_at(LedgerHostFixture fixture)
 {
@@ -35,23 +35,33 @@ public sealed class a_late_commit_appears_in_a_time_window_that_holds_its_record
         var lateAt = AuditReads.RecordedAt(late);
         var lastAt = all.Max(AuditReads.RecordedAt);
         (await CountAsync($"select count(*) from acgs.log_checkpoints where recorded_through < '{Format(lateAt)}'")).ShouldBeGreaterThan(0);
-        (await CountAsync($"select count(*) from acgs.log_checkpoints where recorded_through > '{Format(lateAt)}' and tree_size <= {AuditReads.Leaf(late)}"))
+        (await CountAsync($"select count(*) from acgs.log_checkpoints where added_earliest > '{Format(lateAt)}' and tree_size <= {AuditReads.Leaf(late)}"))
             .ShouldBeGreaterThan(0);
 
-        foreach (var (from, to) in new[] { (lateAt, lateAt), (lateAt, lastAt), (lateAt.AddMilliseconds(-1), lateAt.AddMilliseconds(1)) })
+        var windows = new[]
+        {
+            (lateAt, lateAt), (lateAt, lastAt), (lateAt.AddMilliseconds(-1), lateAt.AddMilliseconds(1)),
+            (all.Min(AuditReads.RecordedAt), lateAt), (lateAt.AddMilliseconds(1), lastAt),
+        };
+        foreach (var (from, to) in windows)
         {
             var query = $"/v1/audit/events?from={Format(from)}&to={Format(to)}";
             var expected = all.Where(item => AuditReads.RecordedAt(item) >= from && AuditReads.RecordedAt(item) <= to).Select(AuditReads.Leaf).ToList();
             (await reads.WalkAsync(query, 2)).Select(AuditReads.Leaf).ShouldBe(expected, query);
-            expected.ShouldContain(AuditReads.Leaf(late));
+            expected.Contains(AuditReads.Leaf(late)).ShouldBe(from <= lateAt && lateAt <= to, query);
         }
         (await reads.WalkAsync($"/v1/audit/events?from={Format(lateAt.AddMilliseconds(1))}&actor={lateRegistration.ActorId}", 10)).ShouldBeEmpty();
 
-        // Each checkpoint's recorded_through is the latest recordedAt of the leaves it covers.
+        // Each checkpoint's recorded_through is the latest recordedAt of the leaves it covers, and its
+        // added_earliest the earliest of those it added.
         (await CountAsync(
             """
-            select count(*) from acgs.log_checkpoints c
+            select count(*) from (select tree_size, recorded_through, added_earliest,
+                                         lag(tree_size, 1, 0::bigint) over (order by tree_size) as previous
+                                  from acgs.log_checkpoints) c
             where c.recorded_through is distinct from (select max(a.recorded_at) from acgs.audit_events a where a.leaf_index < c.tree_size)
+               or c.added_earliest is distinct from
+                  (select min(a.recorded_at) from acgs.audit_events a where a.leaf_index >= c.previous and a.leaf_index < c.tree_size)
             """)).ShouldBe(0);
     }
 

@@ -38,11 +38,13 @@ public static class LogSchema
         checkpoints.AddColumn<string>("root_hash").NotNull();
         checkpoints.AddColumn<string>("note").NotNull();
         checkpoints.AddColumn<DateTimeOffset>("signed_at").NotNull();
-        // The latest recordedAt of any leaf below tree_size, written by the sealer: it never falls as
-        // the tree grows, so the checkpoint with the largest value before a time window's start bounds
-        // from below the leaves the window can hold (SealedEventReader). Null on checkpoints signed
-        // before the column existed, which then bound nothing.
+        // Written by the sealer, so that a time window's reads walk only the leaves that can hold it
+        // (SealedEventReader): recorded_through is the latest recordedAt of any leaf below tree_size,
+        // which never falls as the tree grows; added_earliest is the earliest recordedAt of the leaves
+        // this checkpoint added to its predecessor's tree. Null on checkpoints signed before the
+        // columns existed, which then bound nothing.
         checkpoints.AddColumn<DateTimeOffset>("recorded_through");
+        checkpoints.AddColumn<DateTimeOffset>("added_earliest");
         checkpoints.Indexes.Add(new IndexDefinition("ix_log_checkpoints_recorded_through") { Columns = ["recorded_through", "tree_size"] });
         yield return checkpoints;
 

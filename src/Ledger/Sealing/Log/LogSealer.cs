@@ -131,14 +131,16 @@ public sealed partial class LogSealer(
         {
             var batchLatest = logged.Max(entry => entry.Seal.Input.RecordedAt);
             var latest = recordedThrough is { } previous && previous > batchLatest ? previous : batchLatest;
-            await CheckpointAsync(connection, transaction, nodes, treeSize, previousRoot, builder, latest, token);
+            await CheckpointAsync(connection, transaction, nodes, treeSize, previousRoot, builder,
+                (latest, logged.Min(entry => entry.Seal.Input.RecordedAt)), token);
         }
         await transaction.CommitAsync(token);
         return rows.Count;
     }
 
     private async Task CheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DatabaseNodeSource nodes,
-        long previousSize, MerkleHash previousRoot, MerkleTreeBuilder builder, DateTimeOffset recordedThrough, CancellationToken token)
+        long previousSize, MerkleHash previousRoot, MerkleTreeBuilder builder, (DateTimeOffset Through, DateTimeOffset AddedEarliest) recorded,
+        CancellationToken token)
     {
         // The new tree must extend the last signed one before the ledger key signs it: no size ever
         // gets two roots, and no checkpoint forks from its predecessor.
@@ -154,8 +156,11 @@ public sealed partial class LogSealer(
         using var signer = ledger.LedgerKey.AsNoteSigner(ledger.Origin);
         var note = SignedNote.Sign(checkpoint.ToNoteText(), signer);
         await ExecuteAsync(connection, transaction,
-            $"insert into {LogSchema.Schema}.log_checkpoints (tree_size, root_hash, note, signed_at, recorded_through) values ($1, $2, $3, $4, $5)", token,
-            builder.Size, builder.Root.ToHex(), note.ToString(), clock.Now(), recordedThrough);
+            $"""
+            insert into {LogSchema.Schema}.log_checkpoints (tree_size, root_hash, note, signed_at, recorded_through, added_earliest)
+            values ($1, $2, $3, $4, $5, $6)
+            """, token,
+            builder.Size, builder.Root.ToHex(), note.ToString(), clock.Now(), recorded.Through, recorded.AddedEarliest);
         await ExecuteAsync(connection, transaction,
             $"update {LogSchema.Schema}.log_head set tree_size = $1 where id = 1 and tree_size = $2", token, builder.Size, previousSize);
     }
