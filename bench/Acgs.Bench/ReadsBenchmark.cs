@@ -45,6 +45,10 @@ internal static class ReadsBenchmark
         var actors = await host.RegisterActorsAsync(Actors, Role.Council, token);
         var auditor = (await host.RegisterActorsAsync(1, Role.Auditor, token)).Single();
         using var client = host.SignedClient(auditor.Key);
+        // A node records each read nonce in PostgreSQL as well as Redis for ReplayWindow after its
+        // first read (it cannot know what other nodes accepted before); a read now lets that window
+        // pass while the ledger is seeded, so the figures are those of a node in its steady state.
+        (await client.GetAsync("/v1/audit/events?limit=1", token)).EnsureSuccessStatusCode().Dispose();
 
         var seeding = Stopwatch.StartNew();
         var (streams, written) = await SeedAsync(host.Services.GetRequiredService<IDocumentStore>(), host.Created.LedgerId, actors, events, token);
@@ -77,9 +81,10 @@ internal static class ReadsBenchmark
         await MeasureWindowBoundAsync(host.Services.GetRequiredService<SealedEventReader>(), dataSource, treeSize, output, token);
         output.WriteLine();
         await MeasureReplayAsync(client, treeSize, output, token);
-        nonceRows = await NonceRowsAsync(dataSource, token);
+        var addedNonceRows = await NonceRowsAsync(dataSource, token) - nonceRows;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"PostgreSQL's read_nonces table holds {nonceRows:N0} rows after the reads (for 120 s after start-up a nonce is recorded in both stores, then in Redis only while it is reachable)"));
+            $"PostgreSQL's read_nonces table holds {addedNonceRows:N0} rows more after the reads " +
+            $"(0: every nonce was kept in Redis alone)"));
         return 0;
     }
 
@@ -261,19 +266,19 @@ internal static class ReadsBenchmark
         return (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetGuid(2));
     }
 
-    // Before and after the checkpoints' bound, in this process against PostgreSQL (no HTTP): the
-    // reader's page, which starts its walk at the bound, against the query it sent before the bound
-    // existed, alternating request by request (the first rotating) so that outside load falls on both
+    // Before and after the checkpoints' bounds, in this process against PostgreSQL (no HTTP): the
+    // reader's page, which walks only the leaves between the bounds, against the query it sent before
+    // the bounds existed, alternating request by request (the first rotating) so that outside load falls on both
     // alike, for each position of the cursor against the window's matches.
     private static async Task MeasureWindowBoundAsync(SealedEventReader reader, NpgsqlDataSource dataSource, long treeSize, TextWriter output,
         CancellationToken token)
     {
         var (from, to, actor) = await WindowAsync(dataSource, token);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"from/to pages with and without the checkpoints' leaf bound, in process (no HTTP, no signature), page of 100, " +
+            $"from/to pages with and without the checkpoints' leaf bounds, in process (no HTTP, no signature), page of 100, " +
             $"{BoundRequests} requests per row after {BoundWarmUp} warm-up, each cursor a random leaf in the range the row names:"));
         output.WriteLine();
-        output.WriteLine("| filter | cursor | without bound p50 ms | p99 ms | with bound p50 ms | p99 ms |");
+        output.WriteLine("| filter | cursor | without bounds p50 ms | p99 ms | with bounds p50 ms | p99 ms |");
         output.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var (name, filter) in new[] { ("from/to", new AuditFilter(From: from, To: to)), ("actor + from/to", new AuditFilter(ActorId: actor, From: from, To: to)) })
         {
@@ -325,7 +330,7 @@ internal static class ReadsBenchmark
         }
     }
 
-    // The page query as SealedEventReader sent it before the checkpoints' bound: the baseline.
+    // The page query as SealedEventReader sent it before the checkpoints' bounds: the baseline.
     private static async Task<IReadOnlyList<long>> UnboundedPageAsync(NpgsqlDataSource dataSource, AuditFilter filter, long afterLeaf, CancellationToken token)
     {
         var actorClause = filter.ActorId is null ? "" : " and a.actor_id = $4";
