@@ -37,6 +37,12 @@ internal class LedgerWriteSettings : CommandSettings
             : ValidationResult.Error("give the ledger as exactly one of --ledger-id or --genesis");
     }
 
+    // An act on an existing stream lands at N + 1; the stream's first event is what version 1 holds.
+    protected static ValidationResult CheckExpectedVersion(long expectedVersion, string firstEvent) =>
+        expectedVersion >= 1
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--expected-version is at least 1: {firstEvent}");
+
     protected static ValidationResult CheckRoles(IReadOnlyList<Role> roles) =>
         roles.Count > 0 && roles.All(Enum.IsDefined)
             ? ValidationResult.Success()
@@ -70,9 +76,7 @@ internal class ActorChangeSettings : LedgerWriteSettings
         {
             return result;
         }
-        return ExpectedVersion >= 1
-            ? ValidationResult.Success()
-            : ValidationResult.Error("--expected-version is at least 1: an actor's stream starts with its registration");
+        return CheckExpectedVersion(ExpectedVersion, "an actor's stream starts with its registration");
     }
 }
 

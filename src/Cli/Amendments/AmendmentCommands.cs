@@ -32,9 +32,7 @@ internal class AmendmentChangeSettings : SignedActSettings
         {
             return result;
         }
-        return ExpectedVersion >= 1
-            ? ValidationResult.Success()
-            : ValidationResult.Error("--expected-version is at least 1: an amendment's stream starts with its proposal");
+        return CheckExpectedVersion(ExpectedVersion, "an amendment's stream starts with its proposal");
     }
 }
 

@@ -36,9 +36,7 @@ internal class PolicyChangeSettings : PolicyActSettings
         {
             return result;
         }
-        return ExpectedVersion >= 1
-            ? ValidationResult.Success()
-            : ValidationResult.Error("--expected-version is at least 1: a policy's stream starts with its synthesis");
+        return CheckExpectedVersion(ExpectedVersion, "a policy's stream starts with its synthesis");
     }
 }
 
