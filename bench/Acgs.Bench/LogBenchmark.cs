@@ -109,7 +109,7 @@ internal static class LogBenchmark
         {
             await LedgerSchema.ApplyAsync(store, token);
         }
-        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await using var dataSource = NpgsqlDataSource.Create(LedgerConfiguration.TuneConnection(connection));
 
         var build = Stopwatch.StartNew();
         var builder = new MerkleTreeBuilder();

@@ -40,7 +40,7 @@ internal static class VerifyBenchmark
         var clock = new LedgerClock(TimeProvider.System);
         await using var store = DocumentStore.For(options => options.ConfigureLedger(connection, clock));
         await LedgerSchema.ApplyAsync(store, CancellationToken.None);
-        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await using var dataSource = NpgsqlDataSource.Create(LedgerConfiguration.TuneConnection(connection));
 
         using var adminKey = SigningKey.Generate();
         var ledgerKey = SigningKey.Generate();

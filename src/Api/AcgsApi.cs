@@ -118,7 +118,7 @@ public static class AcgsApi
     // ends a transaction left idle, so a stalled node cannot hold the log (DESIGN §4.4).
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString)
+        var settings = new NpgsqlConnectionStringBuilder(LedgerConfiguration.TuneConnection(connectionString))
         {
             KeepAlive = 30,
             Options = "-c idle_in_transaction_session_timeout=60000",
