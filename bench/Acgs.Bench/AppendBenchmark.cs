@@ -41,7 +41,8 @@ internal static class AppendBenchmark
 
         var connection = await RecreateDatabaseAsync(server, token);
         var actors = Enumerable.Range(0, Concurrencies.Max()).Select(_ => Guid.CreateVersion7()).ToArray();
-        using var ledger = await SealedLedger.CreateAsync(connection, actors, token);
+        var chokePointActors = Enumerable.Range(0, Concurrencies.Max()).Select(_ => Guid.CreateVersion7()).ToArray();
+        using var ledger = await SealedLedger.CreateAsync(connection, actors, token, chokePointActors);
         using var plainRich = await PlainStoreAsync(connection, "plain_rich", EventAppendMode.Rich, ledger.Registrations, token);
         using var plainQuick = await PlainStoreAsync(connection, "plain_quick", EventAppendMode.Quick, ledger.Registrations, token);
         IAppendPath[] paths =
@@ -49,6 +50,7 @@ internal static class AppendBenchmark
             ledger.Path,
             new PlainAppendPath("plain Marten, Rich", plainRich, actors),
             new PlainAppendPath("plain Marten, Quick", plainQuick, actors),
+            ledger.ChokePoint!,
         ];
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -87,16 +89,20 @@ internal static class AppendBenchmark
                 $"{measurement.Percentile(0.50):0.00} | {measurement.Percentile(0.99):0.00} | {measurement.ClientCpuMillisecondsPerAppend:0.00} |"));
         }
         output.WriteLine();
+        IAppendPath[] sealedPaths = [paths[0], paths[3]];
         foreach (var concurrency in Concurrencies)
         {
-            var sealedResult = results.Single(r => r.Concurrency == concurrency && r.Path == paths[0]);
-            foreach (var plain in paths.Skip(1))
+            foreach (var sealedPath in sealedPaths)
             {
-                var plainResult = results.Single(r => r.Concurrency == concurrency && r.Path == plain);
-                var perRound = sealedResult.RoundRates.Zip(plainResult.RoundRates, (s, p) => s / p).Order().ToArray();
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"concurrency {concurrency}: sealed / {plain.Name} = {sealedResult.Measurement.AppendsPerSecond / plainResult.Measurement.AppendsPerSecond:0.00} " +
-                    $"(per round {perRound[0]:0.00}–{perRound[^1]:0.00})"));
+                var sealedResult = results.Single(r => r.Concurrency == concurrency && r.Path == sealedPath);
+                foreach (var plain in paths.Except(sealedPaths))
+                {
+                    var plainResult = results.Single(r => r.Concurrency == concurrency && r.Path == plain);
+                    var perRound = sealedResult.RoundRates.Zip(plainResult.RoundRates, (s, p) => s / p).Order().ToArray();
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"concurrency {concurrency}: {sealedPath.Name} / {plain.Name} = {sealedResult.Measurement.AppendsPerSecond / plainResult.Measurement.AppendsPerSecond:0.00} " +
+                        $"(per round {perRound[0]:0.00}–{perRound[^1]:0.00})"));
+                }
             }
         }
         output.WriteLine();
@@ -195,7 +201,7 @@ internal static class AppendBenchmark
     {
         var store = DocumentStore.For(options =>
         {
-            options.Connection(connection);
+            options.Connection(LedgerConfiguration.TuneConnection(connection));
             options.DatabaseSchemaName = schema;
             options.Events.DatabaseSchemaName = schema;
             var json = new JsonSerializerOptions();

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Acgs.Ledger;
 using Acgs.Ledger.Identity;
 using Acgs.Ledger.Identity.Actors;
+using Acgs.Ledger.Integrity;
 using Acgs.Ledger.Sealing;
 using Marten;
+using Marten.Internal;
 
 namespace Acgs.Bench;
 
@@ -131,5 +134,61 @@ internal sealed class PlainAppendPath(string name, IDocumentStore store, IReadOn
         await using var session = store.LightweightSession();
         session.Events.Append(actors[worker], version + 1, payload);
         await session.SaveChangesAsync(token);
+    }
+}
+
+// The least any sealed append can do under DESIGN §4.2–4.5, as a ceiling for the pipeline: the
+// actor's signature verified, the event sealed at the choke point (seal, submission record, both
+// triggers, the locks of §4.5 on the signer and the changed actor, the inline snapshot) and the
+// receipt signed. Nothing is parsed and nothing is read before the append: the signer's key and both
+// actor states are taken from memory, as a perfect cache would give them, and no act decides.
+internal sealed class ChokePointAppendPath(IDocumentStore store, LedgerAuthority ledger, VerificationKey adminKey, ActorState admin,
+    IReadOnlyList<ActorState> registered, SignedRoleChanges changes) : IAppendPath
+{
+    private readonly ActorState[] states = [.. registered];
+    private readonly EventSeal?[] previousSeals = new EventSeal?[registered.Count];
+    private (SignedRequest Request, ActorRolesChanged Payload)[][] requests = [];
+
+    public string Name => "choke point only (no parse, no reads, no decision)";
+
+    public void Prepare(int workers, int appendsPerWorker) =>
+        requests = changes.Next(workers, appendsPerWorker)
+            .Select(bodies => bodies.Select(Read).ToArray())
+            .ToArray();
+
+    private static (SignedRequest, ActorRolesChanged) Read(byte[] body)
+    {
+        using var document = JsonDocument.Parse(body);
+        if (!SignedRequest.TryRead(document.RootElement.Clone(), out var request, out var error))
+        {
+            throw new InvalidOperationException($"{error.Path}: {error.Message}");
+        }
+        return (request, request.Payload.Deserialize<ActorRolesChanged>(LedgerJson.Options)!);
+    }
+
+    public async Task AppendAsync(int worker, int index, CancellationToken token)
+    {
+        var (request, payload) = requests[worker][index];
+        var submission = request.Submission;
+        if (!submission.VerifySignature(adminKey, request.Signature))
+        {
+            throw new InvalidOperationException("the bench's own signature does not verify");
+        }
+        var target = states[worker];
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"call {LedgerSchema.Schema}.assert_actor_head(?, ?)", admin.Id, admin.Version);
+        var lockActor = ActorRules.LockActor(target.Id, submission.ExpectedVersion);
+        session.QueueSqlCommand(lockActor.Sql, lockActor.Parameters);
+        session.UseIdentityMapFor<ActorState>();
+        var martenSession = (IMartenSession)session;
+        martenSession.StorageFor<ActorState>().Store(martenSession, target);
+        var stream = session.Events.Append(submission.StreamId, submission.ExpectedVersion + 1, payload);
+        var pending = new PendingSeal(submission, request.Signature, admin.Version) { PreviousSeal = previousSeals[worker] };
+        stream.Events.Single().SetHeader(PendingSeal.HeaderName, pending);
+        await session.SaveChangesAsync(token);
+        var seal = pending.Seal ?? throw new InvalidOperationException("the choke point handed back no seal");
+        GC.KeepAlive(SealedAnswer.From(seal, ledger));
+        previousSeals[worker] = seal;
+        states[worker] = target.Apply(payload);
     }
 }

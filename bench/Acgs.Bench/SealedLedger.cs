@@ -46,7 +46,12 @@ internal sealed class SealedLedger : IDisposable
 
     public required Guid AdminId { get; init; }
 
-    public static async Task<SealedLedger> CreateAsync(string connection, IReadOnlyList<Guid> actors, CancellationToken token)
+    // The choke point's own workers append to actors of their own, so that both paths find every
+    // stream at the version they expect.
+    public IAppendPath? ChokePoint { get; private init; }
+
+    public static async Task<SealedLedger> CreateAsync(string connection, IReadOnlyList<Guid> actors, CancellationToken token,
+        IReadOnlyList<Guid>? chokePointActors = null)
     {
         var clock = new LedgerClock(TimeProvider.System);
         var ledgerKey = SigningKey.Generate();
@@ -61,7 +66,7 @@ internal sealed class SealedLedger : IDisposable
         var store = DocumentStore.For(options => options.ConfigureLedger(connection, clock));
         await LedgerSchema.ApplyAsync(store, token);
         await new GenesisWriter(store, authority).EnsureAsync(genesis, token);
-        var dataSource = NpgsqlDataSource.Create(connection);
+        var dataSource = NpgsqlDataSource.Create(LedgerConfiguration.TuneConnection(connection));
         var services = new ServiceCollection().AddLedgerActs().BuildServiceProvider();
         var pipeline = new SubmissionPipeline(store, dataSource, authority, clock,
             services.GetRequiredService<GovernanceActs>(), services.GetRequiredService<VerifiedKeys>(),
@@ -69,7 +74,7 @@ internal sealed class SealedLedger : IDisposable
 
         var registrations = new List<ActorRegistered>();
         var register = new SubmissionRoute(null, new HashSet<string>([EventTypes.ActorRegistered], StringComparer.Ordinal));
-        foreach (var actorId in actors)
+        foreach (var actorId in actors.Concat(chokePointActors ?? []))
         {
             using var actorKey = SigningKey.Generate();
             var registration = new ActorRegistered(actorId, "bench " + actorId.ToString()[..8], [Role.Council], actorKey.PublicKey.ToBase64(),
@@ -85,10 +90,20 @@ internal sealed class SealedLedger : IDisposable
         }
 
         var path = new SealedAppendPath(pipeline, new SignedRoleChanges(created.LedgerId, created.Admin.ActorId, adminKey, actors));
-        return new SealedLedger(store, dataSource, authority, adminKey, path, registrations)
+        IAppendPath? chokePoint = null;
+        if (chokePointActors is { Count: > 0 })
+        {
+            await using var session = store.LightweightSession();
+            var admin = await session.Events.FetchLatest<ActorState>(created.Admin.ActorId, token)
+                ?? throw new InvalidOperationException("the genesis Admin has no actor state");
+            chokePoint = new ChokePointAppendPath(store, authority, VerificationKey.Parse(admin.PublicKey), admin, [.. registrations.Skip(actors.Count).Select(ActorState.Create)],
+                new SignedRoleChanges(created.LedgerId, created.Admin.ActorId, adminKey, chokePointActors));
+        }
+        return new SealedLedger(store, dataSource, authority, adminKey, path, registrations.Take(actors.Count).ToList())
         {
             Pipeline = pipeline,
             AdminId = created.Admin.ActorId,
+            ChokePoint = chokePoint,
         };
     }
 
