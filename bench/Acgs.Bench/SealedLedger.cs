@@ -69,7 +69,7 @@ internal sealed class SealedLedger : IDisposable
         var dataSource = NpgsqlDataSource.Create(LedgerConfiguration.TuneConnection(connection));
         var services = new ServiceCollection().AddLedgerActs().BuildServiceProvider();
         var pipeline = new SubmissionPipeline(store, dataSource, authority, clock,
-            services.GetRequiredService<GovernanceActs>(), services.GetRequiredService<VerifiedKeys>(),
+            services.GetRequiredService<GovernanceActs>(), services.GetRequiredService<VerifiedKeys>(), services.GetRequiredService<AppendHints>(),
             services.GetRequiredService<OutboxEnlistment>());
 
         var registrations = new List<ActorRegistered>();

@@ -25,7 +25,7 @@ public static class ActsConfiguration
             new ProposeAmendment(), new CastVote(), new WithdrawAmendment(),
             new SynthesizePolicy(), new RecordVerification(), new RecordCompilation(), new ActivatePolicy(), new RevokePolicy(),
         ];
-        return services.AddSingleton(new GovernanceActs(acts)).AddSingleton<VerifiedKeys>().AddSingleton<OutboxEnlistment>()
+        return services.AddSingleton(new GovernanceActs(acts)).AddSingleton<VerifiedKeys>().AddSingleton<AppendHints>().AddSingleton<OutboxEnlistment>()
             .AddSingleton<SystemActor>().AddSingleton<AmendmentEvaluator>().AddSingleton<PolicySuperseder>();
     }
 }

@@ -10,47 +10,23 @@ namespace Acgs.Api.Tests.Log;
 
 // Two API hosts on one database, both running the sealer, and a transaction that commits after
 // later ones: every event gets exactly one leaf, and the leaves are dense.
-public sealed class two_nodes_seal_each_event_exactly_once : IAsyncLifetime
+public sealed class two_nodes_seal_each_event_exactly_once() : TwoNodes("acgs_test_two_nodes")
 {
-    private string database = "";
-    private LedgerHost? first;
-    private LedgerHost? second;
-
-    public async Task InitializeAsync()
-    {
-        var connection = await TestEnvironment.RecreateDatabaseAsync(TestEnvironment.DatabaseName("acgs_test_two_nodes"));
-        database = connection;
-        first = await LedgerHost.StartAsync(connection, TestEnvironment.Redis);
-        second = await LedgerHost.StartAsync(connection, TestEnvironment.Redis, first.Ledger);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (second is not null)
-        {
-            await second.DisposeAsync();
-        }
-        if (first is not null)
-        {
-            await first.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task every_event_including_a_late_commit_has_exactly_one_leaf()
     {
-        var submitters = new[] { new Submitter(first!), new Submitter(second!) };
+        var submitters = new[] { new Submitter(First), new Submitter(Second) };
 
         // Held open while later appends commit and get sealed; its sequence number is lower than theirs.
-        var store = first!.Services.GetRequiredService<IDocumentStore>();
-        await using var lateConnection = new NpgsqlConnection(database);
+        var store = First.Services.GetRequiredService<IDocumentStore>();
+        await using var lateConnection = new NpgsqlConnection(Connection);
         await lateConnection.OpenAsync();
         await using var lateTransaction = await lateConnection.BeginTransactionAsync();
         await using (var late = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(lateTransaction, shouldAutoCommit: false)))
         {
             using var key = SigningKey.Generate();
             var actorId = Guid.CreateVersion7();
-            var ledger = first.Ledger;
+            var ledger = First.Ledger;
             var payload = Submitter.Registration(ledger.LedgerId, actorId, key, Role.Auditor);
             var request = submitters[0].Sign(payload, EventTypes.ActorRegistered, ledger.AdminId, ledger.AdminKey, actorId, 0);
             var stream = late.Events.StartStream(actorId, payload);
@@ -75,7 +51,7 @@ public sealed class two_nodes_seal_each_event_exactly_once : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(Connection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
