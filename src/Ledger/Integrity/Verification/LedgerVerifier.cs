@@ -65,7 +65,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         if (options.StreamId is null)
         {
             await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
-            latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, options.PageSize, findings, token);
+            latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, scan.LoggedEvents, options.PageSize, findings, token);
             await CheckGovernanceAsync(snapshot.Lookups, findings, token);
             await CheckReadModelsAsync(snapshot, [.. DecisionStates.Documents, .. options.ReadModels], findings, token);
         }
@@ -115,6 +115,9 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
     {
         private readonly StreamChains chains = new();
         private readonly HashSet<Guid> tombstoneStreams = [];
+        private long loggedEvents;
+        private long lastSequence = long.MinValue;
+        private bool sequencesAscend = true;
 
         public long Rows { get; private set; }
 
@@ -129,6 +132,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 
         public long Streams => chains.Count;
 
+        // Rows that are not tombstones and have a leaf. Each such row then has a leaf of its own only if
+        // no sequence came twice (its primary key, which a tamperer could drop, says it cannot).
+        public long? LoggedEvents => sequencesAscend ? loggedEvents : null;
+
         public bool IsTombstoneStream(Guid streamId) => tombstoneStreams.Contains(streamId);
 
         public bool TryGetLastVersion(Guid streamId, out long version) => chains.TryGetLastVersion(streamId, out version);
@@ -139,6 +146,8 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             {
                 Rows++;
                 var row = check.Row;
+                sequencesAscend &= row.Sequence > lastSequence;
+                lastSequence = row.Sequence;
                 if (row.IsTombstone)
                 {
                     Tombstones++;
@@ -146,6 +155,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
                     continue;
                 }
                 Events++;
+                if (row.LeafIndex is not null)
+                {
+                    loggedEvents++;
+                }
                 if (row.Archived)
                 {
                     ArchivedEvents++;
