@@ -66,10 +66,10 @@ public sealed partial class LedgerVerifier
     private sealed record CheckpointRow(long TreeSize, string RootHash, string Note);
 
     // The latest checkpoint's note goes back to the caller, who may trust it in the next run.
-    // loggedEvents: how many event rows the page pass saw with a leaf, null when it cannot vouch for
-    // one leaf per row (see Scan.LoggedEvents).
+    // everyLeafHasEvent: the caller knows each leaf's sequence holds an event (see Scan.LoggedEvents),
+    // so the leaves are not joined to the events to find out.
     private static async Task<string?> CheckLogAsync(
-        NpgsqlConnection connection, GenesisKeys? genesis, IReadOnlyList<string> trustedNotes, long? loggedEvents, int pageSize,
+        NpgsqlConnection connection, GenesisKeys? genesis, IReadOnlyList<string> trustedNotes, bool everyLeafHasEvent, int pageSize,
         FindingCollector findings, CancellationToken token)
     {
         var latest = (await ReadCheckpointsAsync(connection, "order by tree_size desc limit 1", [], token)).SingleOrDefault();
@@ -83,9 +83,6 @@ public sealed partial class LedgerVerifier
             }
         }
 
-        // Each leaf names one sequence and each row has one, so when as many rows had a leaf as there
-        // are leaves, every leaf has its event and the leaves need not be joined to the events again.
-        var everyLeafHasEvent = loggedEvents is { } logged && logged == await CountLeavesAsync(connection, token);
         var pass = new TreePass(genesis, latest?.TreeSize ?? 0, trusted, findings);
         var checkpoints = new CheckpointPages(connection, pageSize);
         var nodes = new StoredNodeSpans(connection);
@@ -247,6 +244,8 @@ public sealed partial class LedgerVerifier
 
     private sealed record LeafRow(long LeafIndex, long Sequence, string EventHash, bool HasEvent);
 
+    // Each leaf names one sequence and each row has one, so when as many rows had a leaf as there are
+    // leaves, every leaf has its event.
     private static async Task<long> CountLeavesAsync(NpgsqlConnection connection, CancellationToken token)
     {
         await using var command = new NpgsqlCommand($"select count(*) from {Leaves}", connection);
