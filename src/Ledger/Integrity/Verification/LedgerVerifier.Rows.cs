@@ -26,8 +26,16 @@ public sealed partial class LedgerVerifier
         l.leaf_index, l.event_hash, q.reason
         """;
 
-    private static readonly string RowSource =
-        $"{Events} e left join {Leaves} l on l.seq = e.seq_id left join {Quarantine} q on q.seq = e.seq_id";
+    private static readonly string RowSource = RowsAfter(null);
+
+    // A page repeats its lower bound in each join: without it PostgreSQL merges the page with the log's
+    // sequence index scanned from its start, so each page would cost as much as every page before it.
+    private static string RowsAfter(string? lowerBound)
+    {
+        var bound = lowerBound is null ? "" : $" and l.seq > {lowerBound}";
+        var quarantineBound = lowerBound is null ? "" : $" and q.seq > {lowerBound}";
+        return $"{Events} e left join {Leaves} l on l.seq = e.seq_id{bound} left join {Quarantine} q on q.seq = e.seq_id{quarantineBound}";
+    }
 
     private static async Task ReadPagesAsync(
         NpgsqlConnection connection, Guid? streamId, int pageSize, ChannelWriter<RawEvent[]> pages, CancellationToken token)
@@ -38,7 +46,7 @@ public sealed partial class LedgerVerifier
             while (true)
             {
                 await using var command = new NpgsqlCommand(
-                    $"select {RowColumns} from {RowSource} where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
+                    $"select {RowColumns} from {RowsAfter("$1")} where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
                     connection);
                 command.Parameters.AddWithValue(after);
                 command.Parameters.AddWithValue(pageSize);
