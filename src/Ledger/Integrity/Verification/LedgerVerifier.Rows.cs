@@ -18,11 +18,11 @@ public sealed partial class LedgerVerifier
     // The log's columns ride with each row (a unique index each), so level 3 needs no pass of its own
     // over the events.
     private static readonly string RowColumns =
-        $"""
+        $$"""
         e.seq_id, e.stream_id, e.version, e.type, convert_to(e.data::text, 'UTF8'), coalesce(e.is_archived, false),
-        {RawEvent.TombstoneShape("e")}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{EventSeal.HeaderName}'),
-        convert_to(e.headers ->> '{EventSeal.HeaderName}', 'UTF8'),
-        case when jsonb_typeof(e.headers) = 'object' then (e.headers - '{EventSeal.HeaderName}')::text end,
+        {{RawEvent.TombstoneShape("e")}}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{{EventSeal.HeaderName}}'),
+        convert_to(e.headers ->> '{{EventSeal.HeaderName}}', 'UTF8'),
+        case when jsonb_typeof(e.headers) = 'object' then nullif((e.headers - '{{EventSeal.HeaderName}}')::text, '{}') end,
         l.leaf_index, l.event_hash, q.reason
         """;
 
