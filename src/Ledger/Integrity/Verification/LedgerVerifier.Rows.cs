@@ -30,12 +30,10 @@ public sealed partial class LedgerVerifier
 
     // A page repeats its lower bound in each join: without it PostgreSQL merges the page with the log's
     // sequence index scanned from its start, so each page would cost as much as every page before it.
-    private static string RowsAfter(string? lowerBound)
-    {
-        var bound = lowerBound is null ? "" : $" and l.seq > {lowerBound}";
-        var quarantineBound = lowerBound is null ? "" : $" and q.seq > {lowerBound}";
-        return $"{Events} e left join {Leaves} l on l.seq = e.seq_id{bound} left join {Quarantine} q on q.seq = e.seq_id{quarantineBound}";
-    }
+    private static string RowsAfter(string? lowerBound) =>
+        $"{Events} e left join {Leaves} l on l.seq = e.seq_id{Above("l", lowerBound)} left join {Quarantine} q on q.seq = e.seq_id{Above("q", lowerBound)}";
+
+    private static string Above(string table, string? lowerBound) => lowerBound is null ? "" : $" and {table}.seq > {lowerBound}";
 
     private static async Task ReadPagesAsync(
         NpgsqlConnection connection, Guid? streamId, int pageSize, ChannelWriter<RawEvent[]> pages, CancellationToken token)

@@ -10,9 +10,9 @@ namespace Acgs.Ledger.Integrity.Verification;
 // before it, in parallel, bounded by Parallelism; and the stream, submission-record and leaf checks
 // of the page before that, in sequence order; beside it, the log is walked in leaf order. Memory is
 // bounded by five pages (one in each stage, one queued between each two), a page of leaves, one link
-// per stream, the actors' key history and the findings kept (twice: the log's are kept apart). Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's
-// events, re-derived from the streams they name) judge the whole ledger, so a run over one stream
-// skips them.
+// per stream, the actors' key history and the findings kept (twice: the log's are kept apart).
+// Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's events,
+// re-derived from the streams they name) judge the whole ledger, so a run over one stream skips them.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 {
     public async Task<VerificationReport> VerifyAsync(
