@@ -60,6 +60,21 @@ public sealed class the_log_is_verified_against_its_leaves_and_checkpoints(Integ
         report.ShouldFindExactly();
     }
 
+    // The log pass takes every leaf to have its event while the row pass counts them; a deleted row
+    // breaks that count, and the leaf that logs it must still be named.
+    [Fact]
+    public async Task a_logged_row_deleted_is_a_leaf_mismatch_at_its_leaf()
+    {
+        var scenario = await TamperScenario.CreateAsync(fixture);
+        var target = await rows.ReadAsync(scenario.Second, 2);
+        var leaf = await LeafOfAsync(target.Sequence);
+
+        await rows.ExecuteAsync("delete from acgs.mt_events where seq_id = $1", target.Sequence);
+
+        var report = await fixture.VerifyAsync();
+        LogFindings(report).ShouldBe([(LeafMismatch, target.Sequence, leaf)]);
+    }
+
     [Fact]
     public async Task a_log_cut_back_below_a_trusted_checkpoint_is_a_rollback()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Acgs.Ledger.Integrity;
@@ -19,16 +20,11 @@ public static class WireEncoding
             return false;
         }
 
-        foreach (var c in text)
-        {
-            if (c is not ((>= '0' and <= '9') or (>= 'a' and <= 'f')))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !text.AsSpan().ContainsAnyExcept(LowercaseHexDigits);
     }
+
+    // Vectorised: the verifier checks a few hashes of every event.
+    private static readonly SearchValues<char> LowercaseHexDigits = SearchValues.Create("0123456789abcdef");
 
     // Convert.TryFromBase64String skips white space and ignores non-zero pad bits; re-encoding and
     // comparing refuses both, so two different strings never carry the same key or signature.

@@ -4,66 +4,76 @@ using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
-// Two read-only connections that see one and the same snapshot of the database (PostgreSQL's
-// exported snapshots): one streams the event pages ahead while the other looks up submission
-// records and stream heads. A run judges one consistent state, however long it takes and whatever
-// commits meanwhile; the price is that vacuum cannot reclaim rows newer than the snapshot until the
-// run ends.
+// Three read-only connections that see one and the same snapshot of the database (PostgreSQL's
+// exported snapshots): one streams the event pages ahead, one looks up submission records and stream
+// heads, and one walks the log meanwhile. A run judges one consistent state, however long it takes
+// and whatever commits meanwhile; the price is that vacuum cannot reclaim rows newer than the
+// snapshot until the run ends.
 internal sealed partial class LedgerSnapshot : IAsyncDisposable
 {
-    private readonly NpgsqlTransaction pagesTransaction;
-    private readonly NpgsqlTransaction lookupsTransaction;
+    private const int Connections = 3;
 
-    private LedgerSnapshot(NpgsqlConnection pages, NpgsqlTransaction pagesTransaction, NpgsqlConnection lookups, NpgsqlTransaction lookupsTransaction)
+    private readonly List<NpgsqlConnection> connections = new(Connections);
+    private readonly List<NpgsqlTransaction> transactions = new(Connections);
+
+    private LedgerSnapshot()
     {
-        Pages = pages;
-        Lookups = lookups;
-        this.pagesTransaction = pagesTransaction;
-        this.lookupsTransaction = lookupsTransaction;
     }
 
-    public NpgsqlConnection Pages { get; }
+    public NpgsqlConnection Pages => connections[0];
 
-    public NpgsqlConnection Lookups { get; }
+    public NpgsqlConnection Lookups => connections[1];
+
+    public NpgsqlConnection Log => connections[2];
 
     public static async Task<LedgerSnapshot> OpenAsync(NpgsqlDataSource dataSource, CancellationToken token)
     {
-        var pages = await dataSource.OpenConnectionAsync(token);
-        NpgsqlConnection? lookups = null;
+        var snapshot = new LedgerSnapshot();
         try
         {
-            var pagesTransaction = await pages.BeginTransactionAsync(IsolationLevel.RepeatableRead, token);
-            await ExecuteAsync(pages, "set transaction read only", token);
+            var pages = await snapshot.BeginAsync(dataSource, token);
             var snapshotId = (string)(await ScalarAsync(pages, "select pg_export_snapshot()", token))!;
             if (!SnapshotId().IsMatch(snapshotId))
             {
                 throw new InvalidOperationException($"unexpected snapshot id {snapshotId}");
             }
-
-            lookups = await dataSource.OpenConnectionAsync(token);
-            var lookupsTransaction = await lookups.BeginTransactionAsync(IsolationLevel.RepeatableRead, token);
-            // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above.
-            await ExecuteAsync(lookups, $"set transaction snapshot '{snapshotId}'", token);
-            await ExecuteAsync(lookups, "set transaction read only", token);
-            return new LedgerSnapshot(pages, pagesTransaction, lookups, lookupsTransaction);
+            while (snapshot.connections.Count < Connections)
+            {
+                // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above.
+                await snapshot.BeginAsync(dataSource, token, $"set transaction snapshot '{snapshotId}'");
+            }
+            return snapshot;
         }
         catch
         {
-            await pages.DisposeAsync();
-            if (lookups is not null)
-            {
-                await lookups.DisposeAsync();
-            }
+            await snapshot.DisposeAsync();
             throw;
         }
     }
 
+    private async Task<NpgsqlConnection> BeginAsync(NpgsqlDataSource dataSource, CancellationToken token, string? importSnapshot = null)
+    {
+        var connection = await dataSource.OpenConnectionAsync(token);
+        connections.Add(connection);
+        transactions.Add(await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, token));
+        if (importSnapshot is not null)
+        {
+            await ExecuteAsync(connection, importSnapshot, token);
+        }
+        await ExecuteAsync(connection, "set transaction read only", token);
+        return connection;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await lookupsTransaction.DisposeAsync();
-        await pagesTransaction.DisposeAsync();
-        await Lookups.DisposeAsync();
-        await Pages.DisposeAsync();
+        foreach (var transaction in Enumerable.Reverse(transactions))
+        {
+            await transaction.DisposeAsync();
+        }
+        foreach (var connection in Enumerable.Reverse(connections))
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken token)

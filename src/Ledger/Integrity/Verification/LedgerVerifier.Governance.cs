@@ -16,16 +16,14 @@ public sealed partial class LedgerVerifier
 {
     private static async Task CheckGovernanceAsync(NpgsqlConnection connection, FindingCollector findings, CancellationToken token)
     {
-        var created = (await SealedStream.ReadReadableAsync(connection, "type = $1", token, EventTypes.LedgerCreated))
+        // One scan of the events finds both the genesis and the System's events.
+        var rows = await SealedStream.ReadReadableAsync(
+            connection, "type = any($1)", token, (object)SystemActor.AllowedTypes.Append(EventTypes.LedgerCreated).ToArray());
+        var created = rows.Where(row => row.Type == EventTypes.LedgerCreated)
             .Select(row => row.TryRead<LedgerCreated>(out var value) ? value : null)
             .FirstOrDefault(value => value is not null);
-        if (created is null)
-        {
-            return;
-        }
-        var systemTypes = SystemActor.AllowedTypes.ToArray();
-        var derived = await SealedStream.ReadReadableAsync(connection, "type = any($1)", token, (object)systemTypes);
-        if (derived.Count == 0)
+        var derived = rows.Where(row => SystemActor.AllowedTypes.Contains(row.Type)).ToList();
+        if (created is null || derived.Count == 0)
         {
             return;
         }

@@ -66,9 +66,11 @@ public sealed partial class LedgerVerifier
     private sealed record CheckpointRow(long TreeSize, string RootHash, string Note);
 
     // The latest checkpoint's note goes back to the caller, who may trust it in the next run.
+    // everyLeafHasEvent: the caller knows each leaf's sequence holds an event (see Scan.LoggedEvents),
+    // so the leaves are not joined to the events to find out.
     private static async Task<string?> CheckLogAsync(
-        NpgsqlConnection connection, GenesisKeys? genesis, IReadOnlyList<string> trustedNotes, int pageSize, FindingCollector findings,
-        CancellationToken token)
+        NpgsqlConnection connection, GenesisKeys? genesis, IReadOnlyList<string> trustedNotes, bool everyLeafHasEvent, int pageSize,
+        FindingCollector findings, CancellationToken token)
     {
         var latest = (await ReadCheckpointsAsync(connection, "order by tree_size desc limit 1", [], token)).SingleOrDefault();
         var trusted = new List<Checkpoint>();
@@ -83,10 +85,11 @@ public sealed partial class LedgerVerifier
 
         var pass = new TreePass(genesis, latest?.TreeSize ?? 0, trusted, findings);
         var checkpoints = new CheckpointPages(connection, pageSize);
+        var nodes = new StoredNodeSpans(connection);
         var leavesFrom = 0L;
         while (true)
         {
-            var leaves = await ReadLeavesAsync(connection, leavesFrom, pageSize, token);
+            var leaves = await ReadLeavesAsync(connection, leavesFrom, pageSize, everyLeafHasEvent, token);
             var completed = new List<MerkleNode>();
             foreach (var leaf in leaves)
             {
@@ -99,7 +102,7 @@ public sealed partial class LedgerVerifier
                     break;
                 }
             }
-            await pass.CompareNodesAsync(new DatabaseNodeSource(connection), completed, token);
+            await pass.CompareNodesAsync(nodes, completed, token);
             if (pass.Stopped || leaves.Count < pageSize)
             {
                 break;
@@ -241,14 +244,24 @@ public sealed partial class LedgerVerifier
 
     private sealed record LeafRow(long LeafIndex, long Sequence, string EventHash, bool HasEvent);
 
-    private static async Task<List<LeafRow>> ReadLeavesAsync(NpgsqlConnection connection, long from, int pageSize, CancellationToken token)
+    // Each leaf names one sequence and each row has one, so when as many rows had a leaf as there are
+    // leaves, every leaf has its event.
+    private static async Task<long> CountLeavesAsync(NpgsqlConnection connection, CancellationToken token)
     {
-        await using var command = new NpgsqlCommand(
-            $"""
-            select l.leaf_index, l.seq, l.event_hash, e.seq_id is not null and not {RawEvent.TombstoneShape("e")}
-            from {Leaves} l left join {Events} e on e.seq_id = l.seq
-            where l.leaf_index >= $1 order by l.leaf_index limit $2
-            """, connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {Leaves}", connection);
+        return (long)(await command.ExecuteScalarAsync(token))!;
+    }
+
+    private static async Task<List<LeafRow>> ReadLeavesAsync(
+        NpgsqlConnection connection, long from, int pageSize, bool everyLeafHasEvent, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand(everyLeafHasEvent
+            ? $"select leaf_index, seq, event_hash, true from {Leaves} where leaf_index >= $1 order by leaf_index limit $2"
+            : $"""
+              select l.leaf_index, l.seq, l.event_hash, e.seq_id is not null and not {RawEvent.TombstoneShape("e")}
+              from {Leaves} l left join {Events} e on e.seq_id = l.seq
+              where l.leaf_index >= $1 order by l.leaf_index limit $2
+              """, connection);
         command.Parameters.AddWithValue(from);
         command.Parameters.AddWithValue(pageSize);
         var rows = new List<LeafRow>(pageSize);
@@ -258,6 +271,36 @@ public sealed partial class LedgerVerifier
             rows.Add(new LeafRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetBoolean(3)));
         }
         return rows;
+    }
+
+    // The nodes a page of leaves completes lie in one span of indexes per level: one index range scan
+    // each reads them, where a lookup per node would descend the index twice per leaf. The inner
+    // `order by` keeps PostgreSQL from flattening the lateral scans into one hash join over every node.
+    private sealed class StoredNodeSpans(NpgsqlConnection connection) : INodeSource
+    {
+        public async ValueTask<IReadOnlyDictionary<NodeId, MerkleHash>> GetNodesAsync(IReadOnlyCollection<NodeId> ids, CancellationToken cancellationToken)
+        {
+            var found = new Dictionary<NodeId, MerkleHash>(ids.Count);
+            if (ids.Count == 0)
+            {
+                return found;
+            }
+            var spans = ids.GroupBy(id => id.Level).Select(level => (Level: level.Key, From: level.Min(id => id.Index), To: level.Max(id => id.Index))).ToArray();
+            await using var command = new NpgsqlCommand(
+                $"""
+                select n.level, n.idx, n.hash from unnest($1::int[], $2::bigint[], $3::bigint[]) as span(level, first, last)
+                cross join lateral (select level, idx, hash from {LogSchema.Schema}.log_nodes where level = span.level and idx between span.first and span.last order by idx) n
+                """, connection);
+            command.Parameters.AddWithValue(spans.Select(span => span.Level).ToArray());
+            command.Parameters.AddWithValue(spans.Select(span => span.From).ToArray());
+            command.Parameters.AddWithValue(spans.Select(span => span.To).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = new MerkleHash(reader.GetFieldValue<byte[]>(2));
+            }
+            return found;
+        }
     }
 
     // The tree rebuilt from the stored leaves, judged against every checkpoint as it passes its size.

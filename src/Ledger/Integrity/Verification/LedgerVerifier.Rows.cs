@@ -18,16 +18,22 @@ public sealed partial class LedgerVerifier
     // The log's columns ride with each row (a unique index each), so level 3 needs no pass of its own
     // over the events.
     private static readonly string RowColumns =
-        $"""
+        $$"""
         e.seq_id, e.stream_id, e.version, e.type, convert_to(e.data::text, 'UTF8'), coalesce(e.is_archived, false),
-        {RawEvent.TombstoneShape("e")}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{EventSeal.HeaderName}'),
-        convert_to(e.headers ->> '{EventSeal.HeaderName}', 'UTF8'),
-        case when jsonb_typeof(e.headers) = 'object' then (e.headers - '{EventSeal.HeaderName}')::text end,
+        {{RawEvent.TombstoneShape("e")}}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{{EventSeal.HeaderName}}'),
+        convert_to(e.headers ->> '{{EventSeal.HeaderName}}', 'UTF8'),
+        case when jsonb_typeof(e.headers) = 'object' then nullif((e.headers - '{{EventSeal.HeaderName}}')::text, '{}') end,
         l.leaf_index, l.event_hash, q.reason
         """;
 
-    private static readonly string RowSource =
-        $"{Events} e left join {Leaves} l on l.seq = e.seq_id left join {Quarantine} q on q.seq = e.seq_id";
+    private static readonly string RowSource = RowsAfter(null);
+
+    // A page repeats its lower bound in each join: without it PostgreSQL merges the page with the log's
+    // sequence index scanned from its start, so each page would cost as much as every page before it.
+    private static string RowsAfter(string? lowerBound) =>
+        $"{Events} e left join {Leaves} l on l.seq = e.seq_id{Above("l", lowerBound)} left join {Quarantine} q on q.seq = e.seq_id{Above("q", lowerBound)}";
+
+    private static string Above(string table, string? lowerBound) => lowerBound is null ? "" : $" and {table}.seq > {lowerBound}";
 
     private static async Task ReadPagesAsync(
         NpgsqlConnection connection, Guid? streamId, int pageSize, ChannelWriter<RawEvent[]> pages, CancellationToken token)
@@ -38,7 +44,7 @@ public sealed partial class LedgerVerifier
             while (true)
             {
                 await using var command = new NpgsqlCommand(
-                    $"select {RowColumns} from {RowSource} where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
+                    $"select {RowColumns} from {RowsAfter("$1")} where e.seq_id > $1 {(streamId is null ? "" : "and e.stream_id = $3")} order by e.seq_id limit $2",
                     connection);
                 command.Parameters.AddWithValue(after);
                 command.Parameters.AddWithValue(pageSize);
@@ -208,6 +214,9 @@ public sealed partial class LedgerVerifier
         await using var command = new NpgsqlCommand(
             $"select submission_id, submission_sha256, seq from {Submissions} where submission_id = any($1)", connection);
         command.Parameters.AddWithValue(ids);
+        // Planning a thousand ids costs about as much as looking them up; prepared, PostgreSQL plans
+        // the statement once for the run.
+        await command.PrepareAsync(token);
         await using var reader = await command.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))
         {

@@ -8,11 +8,11 @@ namespace Acgs.Ledger.Integrity.Verification;
 // pages by sequence (archived rows included, tombstones recognised by shape, each with what the log
 // holds for it), in a pipeline of three stages: reading a page; the per-row checks of the page
 // before it, in parallel, bounded by Parallelism; and the stream, submission-record and leaf checks
-// of the page before that, in sequence order. Memory is bounded by five pages (one in each stage,
-// one queued between each two), one link per stream, the actors' key history and the findings
-// kept. Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's
-// events, re-derived from the streams they name) judge the whole ledger, so a run over one stream
-// skips them.
+// of the page before that, in sequence order; beside it, the log is walked in leaf order. Memory is
+// bounded by five pages (one in each stage, one queued between each two), a page of leaves, one link
+// per stream, the actors' key history and the findings kept (twice: the log's are kept apart).
+// Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's events,
+// re-derived from the streams they name) judge the whole ledger, so a run over one stream skips them.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 {
     public async Task<VerificationReport> VerifyAsync(
@@ -33,6 +33,65 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         var lastSequence = await LastSequenceAsync(snapshot.Lookups, options.StreamId, token);
 
         var scan = new Scan(findings);
+        // The log pass reads only the log tables, so it runs beside the row pipeline on a connection of
+        // its own, into findings of its own that join the run's after the rows' (the order a sequential
+        // run gives). It takes every leaf to have its event; the row pass says afterwards whether that
+        // held, and when it did not, the log is walked again joined to the events.
+        var logFindings = new FindingCollector(options.MaxFindingsKept);
+        using var stopLog = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var logging = options.StreamId is null
+            ? CheckLogAsync(snapshot.Log, genesis, options.TrustedCheckpoints, everyLeafHasEvent: true, options.PageSize, logFindings, stopLog.Token)
+            : Task.FromResult<string?>(null);
+        string? latestCheckpoint = null;
+        try
+        {
+            await FollowRowsAsync(snapshot, options, ledgerId, keys, lastSequence, startedAt, scan, findings, progress, token);
+            await CheckStreamHeadsAsync(snapshot.Lookups, options.StreamId, scan, findings, token);
+            if (options.StreamId is null)
+            {
+                await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
+                latestCheckpoint = await logging;
+                if (scan.LoggedEvents is { } logged && logged == await CountLeavesAsync(snapshot.Lookups, token))
+                {
+                    findings.Absorb(logFindings);
+                }
+                else
+                {
+                    latestCheckpoint = await CheckLogAsync(
+                        snapshot.Lookups, genesis, options.TrustedCheckpoints, everyLeafHasEvent: false, options.PageSize, findings, token);
+                }
+                await CheckGovernanceAsync(snapshot.Lookups, findings, token);
+                await CheckReadModelsAsync(snapshot, [.. DecisionStates.Documents, .. options.ReadModels], findings, token);
+            }
+        }
+        finally
+        {
+            await stopLog.CancelAsync();
+            await ((Task)logging).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return new VerificationReport(
+            ledgerId,
+            options.StreamId,
+            startedAt,
+            clock.Elapsed.TotalSeconds,
+            scan.Events,
+            scan.Streams,
+            scan.ArchivedEvents,
+            scan.Tombstones,
+            findings.Count,
+            findings.ByKind(),
+            findings.Kept(),
+            findings.Truncated)
+        {
+            LatestCheckpoint = latestCheckpoint,
+        };
+    }
+
+    private static async Task FollowRowsAsync(
+        LedgerSnapshot snapshot, VerificationOptions options, Guid? ledgerId, ActorKeyHistory keys, long lastSequence, DateTimeOffset startedAt,
+        Scan scan, FindingCollector findings, IProgress<VerificationProgress>? progress, CancellationToken token)
+    {
         var pages = Channel.CreateBounded<RawEvent[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var checkedPages = Channel.CreateBounded<EventCheck[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stopPipeline = CancellationTokenSource.CreateLinkedTokenSource(token);
@@ -59,33 +118,6 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         }
         await reading;
         await checking;
-
-        await CheckStreamHeadsAsync(snapshot.Lookups, options.StreamId, scan, findings, token);
-        string? latestCheckpoint = null;
-        if (options.StreamId is null)
-        {
-            await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
-            latestCheckpoint = await CheckLogAsync(snapshot.Lookups, genesis, options.TrustedCheckpoints, options.PageSize, findings, token);
-            await CheckGovernanceAsync(snapshot.Lookups, findings, token);
-            await CheckReadModelsAsync(snapshot, [.. DecisionStates.Documents, .. options.ReadModels], findings, token);
-        }
-
-        return new VerificationReport(
-            ledgerId,
-            options.StreamId,
-            startedAt,
-            clock.Elapsed.TotalSeconds,
-            scan.Events,
-            scan.Streams,
-            scan.ArchivedEvents,
-            scan.Tombstones,
-            findings.Count,
-            findings.ByKind(),
-            findings.Kept(),
-            findings.Truncated)
-        {
-            LatestCheckpoint = latestCheckpoint,
-        };
     }
 
     // The per-row checks of one page run in parallel while the previous page is followed and the
@@ -115,6 +147,9 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
     {
         private readonly StreamChains chains = new();
         private readonly HashSet<Guid> tombstoneStreams = [];
+        private long loggedEvents;
+        private long lastSequence = long.MinValue;
+        private bool sequencesAscend = true;
 
         public long Rows { get; private set; }
 
@@ -129,6 +164,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
 
         public long Streams => chains.Count;
 
+        // Rows that are not tombstones and have a leaf. Each such row then has a leaf of its own only if
+        // no sequence came twice (its primary key, which a tamperer could drop, says it cannot).
+        public long? LoggedEvents => sequencesAscend ? loggedEvents : null;
+
         public bool IsTombstoneStream(Guid streamId) => tombstoneStreams.Contains(streamId);
 
         public bool TryGetLastVersion(Guid streamId, out long version) => chains.TryGetLastVersion(streamId, out version);
@@ -139,6 +178,8 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             {
                 Rows++;
                 var row = check.Row;
+                sequencesAscend &= row.Sequence > lastSequence;
+                lastSequence = row.Sequence;
                 if (row.IsTombstone)
                 {
                     Tombstones++;
@@ -146,6 +187,10 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
                     continue;
                 }
                 Events++;
+                if (row.LeafIndex is not null)
+                {
+                    loggedEvents++;
+                }
                 if (row.Archived)
                 {
                     ArchivedEvents++;

@@ -46,6 +46,21 @@ internal sealed class FindingCollector(int maxKept)
     public void Add(FindingKind kind, long? sequence, Guid? streamId, long? version, string detail) =>
         Add(new Finding(kind, sequence, streamId, version, detail));
 
+    // As if every finding of the other collector had been added here, in its order.
+    public void Absorb(FindingCollector other)
+    {
+        foreach (var finding in other.kept)
+        {
+            Add(finding);
+        }
+        foreach (var (kind, count) in other.byKind)
+        {
+            var dropped = count - other.kept.Count(finding => finding.Kind == kind);
+            Count += dropped;
+            byKind[kind] = byKind.GetValueOrDefault(kind) + dropped;
+        }
+    }
+
     public IReadOnlyDictionary<string, long> ByKind() =>
         byKind.OrderBy(pair => pair.Key).ToDictionary(pair => pair.Key.ToString(), pair => pair.Value);
 
