@@ -29,17 +29,36 @@ internal sealed class EventCheck
 
     public IReadOnlyList<Finding> Findings => findings ?? [];
 
-    public static EventCheck Run(RawEvent row, Guid? ledgerId, ActorKeyHistory keys)
+    // The signature this row still needs verified (VerifySignature), once Prepare has judged the rest.
+    private (VerificationKey Key, Range Signed, string Signature)? pendingSignature;
+
+    // Everything but the Ed25519 verification, which VerifySignature does afterwards: run over a page
+    // one after the other, the verifications of a whole page share the core's caches with nothing
+    // else, which measurably speeds them up (bench/RESULTS.md).
+    public static EventCheck Prepare(RawEvent row, Guid? ledgerId, ActorKeyHistory keys)
     {
         var check = new EventCheck(row);
         if (!row.IsTombstone)
         {
-            check.Verify(ledgerId, keys);
+            check.Judge(ledgerId, keys);
         }
         return check;
     }
 
-    private void Verify(Guid? ledgerId, ActorKeyHistory keys)
+    public void VerifySignature()
+    {
+        if (pendingSignature is not { } pending)
+        {
+            return;
+        }
+        pendingSignature = null;
+        if (!VerifySignature(pending.Key, Row.SealText.AsSpan(pending.Signed), pending.Signature))
+        {
+            ReportBadSignature();
+        }
+    }
+
+    private void Judge(Guid? ledgerId, ActorKeyHistory keys)
     {
         if (!TryReadSeal(out var sealText))
         {
@@ -77,11 +96,21 @@ internal sealed class EventCheck
             Report(verdict.Kind, verdict.Detail);
         }
         // As Submission.VerifySignature: only under the key the submission names.
-        else if (verdict.Key.KeyId != submission.KeyId || !VerifySignature(verdict.Key, signed, input.Signature))
+        else if (verdict.Key.KeyId != submission.KeyId)
         {
-            Report(FindingKind.BadSignature,
-                $"the signature of {submission.ActorId} with key {submission.KeyId} (actor version {input.ActorVersion}) does not verify over the sealed submission");
+            ReportBadSignature();
         }
+        else
+        {
+            pendingSignature = (verdict.Key, submissionRange, input.Signature);
+        }
+    }
+
+    private void ReportBadSignature()
+    {
+        var input = Seal!.Input;
+        Report(FindingKind.BadSignature,
+            $"the signature of {input.Submission.ActorId} with key {input.Submission.KeyId} (actor version {input.ActorVersion}) does not verify over the sealed submission");
     }
 
     private static bool VerifySignature(VerificationKey key, ReadOnlySpan<byte> signed, string signature)

@@ -132,7 +132,11 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             await foreach (var page in pages.ReadAllAsync(token))
             {
                 var checks = new EventCheck[page.Length];
-                await Task.Run(() => Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Run(page[index], ledgerId, keys)), token);
+                await Task.Run(() =>
+                {
+                    Parallel.For(0, page.Length, parallel, index => checks[index] = EventCheck.Prepare(page[index], ledgerId, keys));
+                    Parallel.For(0, page.Length, parallel, index => checks[index].VerifySignature());
+                }, token);
                 await checkedPages.WriteAsync(checks, token);
             }
         }
