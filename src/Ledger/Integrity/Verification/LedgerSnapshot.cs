@@ -4,17 +4,15 @@ using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
 
-// Three read-only connections that see one and the same snapshot of the database (PostgreSQL's
-// exported snapshots): one streams the event pages ahead, one looks up submission records and stream
-// heads, and one walks the log meanwhile. A run judges one consistent state, however long it takes
+// Read-only connections that see one and the same snapshot of the database (PostgreSQL's exported
+// snapshots): one streams the event pages ahead, one looks up submission records and stream heads,
+// and, for a run over the whole ledger, one walks the log meanwhile. A run judges one consistent state, however long it takes
 // and whatever commits meanwhile; the price is that vacuum cannot reclaim rows newer than the
 // snapshot until the run ends.
 internal sealed partial class LedgerSnapshot : IAsyncDisposable
 {
-    private const int Connections = 3;
-
-    private readonly List<NpgsqlConnection> connections = new(Connections);
-    private readonly List<NpgsqlTransaction> transactions = new(Connections);
+    private readonly List<NpgsqlConnection> connections = new(3);
+    private readonly List<NpgsqlTransaction> transactions = new(3);
 
     private LedgerSnapshot()
     {
@@ -24,9 +22,9 @@ internal sealed partial class LedgerSnapshot : IAsyncDisposable
 
     public NpgsqlConnection Lookups => connections[1];
 
-    public NpgsqlConnection Log => connections[2];
+    public NpgsqlConnection Log => connections.Count > 2 ? connections[2] : throw new InvalidOperationException("this snapshot has no log connection");
 
-    public static async Task<LedgerSnapshot> OpenAsync(NpgsqlDataSource dataSource, CancellationToken token)
+    public static async Task<LedgerSnapshot> OpenAsync(NpgsqlDataSource dataSource, bool withLog, CancellationToken token)
     {
         var snapshot = new LedgerSnapshot();
         try
@@ -37,7 +35,7 @@ internal sealed partial class LedgerSnapshot : IAsyncDisposable
             {
                 throw new InvalidOperationException($"unexpected snapshot id {snapshotId}");
             }
-            while (snapshot.connections.Count < Connections)
+            while (snapshot.connections.Count < (withLog ? 3 : 2))
             {
                 // SET TRANSACTION SNAPSHOT takes no parameter; the id was checked above.
                 await snapshot.BeginAsync(dataSource, token, $"set transaction snapshot '{snapshotId}'");

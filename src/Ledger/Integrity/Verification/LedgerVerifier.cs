@@ -26,7 +26,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         var clock = Stopwatch.StartNew();
         var findings = new FindingCollector(options.MaxFindingsKept);
 
-        await using var snapshot = await LedgerSnapshot.OpenAsync(dataSource, token);
+        await using var snapshot = await LedgerSnapshot.OpenAsync(dataSource, withLog: options.StreamId is null, token);
         var genesis = await ReadGenesisAsync(snapshot.Lookups, options.ExpectedLedgerId, findings, token);
         var ledgerId = options.ExpectedLedgerId ?? genesis?.LedgerId;
         var keys = await ReadKeyHistoryAsync(snapshot.Lookups, genesis, token);
