@@ -60,8 +60,9 @@ public sealed class SubmissionPipeline(
         // What this node's own appends taught it usually spares the read before the append. A
         // refusal judged from hints may come from a stale one, so it is judged again from a fresh
         // read, in the order of DESIGN §4.2 (idempotency first); only a bad signature is final,
-        // because a key id's key never changes.
-        if (hints.Find(submission) is { } hinted)
+        // because a key id's key never changes (so the fresh judgement need not verify it again).
+        var hinted = hints.Find(submission);
+        if (hinted is not null)
         {
             if (!submission.VerifySignature(hinted.SignerKey, request.Signature))
             {
@@ -79,7 +80,7 @@ public sealed class SubmissionPipeline(
         // One round trip for the signer's key, any earlier recording of this submission, and the
         // hints the later steps need (the signer's and the target's actor state, the previous seal).
         var reads = await ReadBeforeAppendAsync(submission, token);
-        return await JudgeAndAppendAsync(request, act, payload, reads, signatureChecked: false, token);
+        return await JudgeAndAppendAsync(request, act, payload, reads, signatureChecked: hinted is not null, token);
     }
 
     // The checks below run in the order of DESIGN §4.2.
@@ -273,7 +274,7 @@ public sealed class SubmissionPipeline(
         command.Parameters.AddWithValue(submission.ExpectedVersion);
         await using var reader = await command.ExecuteReaderAsync(token);
         await reader.ReadAsync(token);
-        (Guid, VerificationKey)? signer = reader.IsDBNull(0) ? null : (reader.GetGuid(0), keys.Get(reader.GetString(1)));
+        (Guid ActorId, VerificationKey Key)? signer = reader.IsDBNull(0) ? null : (reader.GetGuid(0), keys.Get(reader.GetString(1)));
         (string, EventSeal)? recorded = null;
         if (!reader.IsDBNull(2))
         {
@@ -288,7 +289,7 @@ public sealed class SubmissionPipeline(
         }
         var signerState = ReadActorState(reader, 4, submission.ActorId);
         var targetState = submission.StreamId == submission.ActorId ? null : ReadActorState(reader, 6, submission.StreamId);
-        hints.KeyRead(submission.KeyId, signer.Value.Item1, signer.Value.Item2);
+        hints.KeyRead(submission.KeyId, signer.Value.ActorId, signer.Value.Key);
         hints.StatesRead(signerState?.State, targetState?.State);
         EventSeal? previous = null;
         if (!reader.IsDBNull(8) && EventSeal.TryParse(reader.GetString(8), out var previousSeal, out _)
