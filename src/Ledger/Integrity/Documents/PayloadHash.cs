@@ -39,7 +39,7 @@ public static class PayloadHash
 
         Span<char> hex = stackalloc char[Sha256Hex.Length];
         Convert.TryToHexStringLower(digest, hex, out _);
-        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(hex), MemoryMarshal.AsBytes(payloadHash.AsSpan()));
+        return ConstantTime.AreEqual(MemoryMarshal.AsBytes(hex), MemoryMarshal.AsBytes(payloadHash.AsSpan()));
     }
 
     private static void ComputeDigest(JsonElement payload, Span<byte> digest)

@@ -21,5 +21,5 @@ public static class Sha256Hex
     // Constant time in the content, so a stored hash cannot be learnt by timing comparisons with it.
     public static bool AreEqual(string? expected, string? actual) =>
         IsWellFormed(expected) && IsWellFormed(actual)
-        && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(actual.AsSpan()));
+        && ConstantTime.AreEqual(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(actual.AsSpan()));
 }

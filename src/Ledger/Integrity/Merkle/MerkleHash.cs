@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 
 namespace Acgs.Ledger.Integrity.Merkle;
@@ -62,7 +61,7 @@ public readonly struct MerkleHash : IEquatable<MerkleHash>
 
     public override string ToString() => ToHex();
 
-    public bool Equals(MerkleHash other) => CryptographicOperations.FixedTimeEquals(bytes, other.bytes);
+    public bool Equals(MerkleHash other) => ConstantTime.AreEqual(bytes, other.bytes);
 
     public override bool Equals(object? obj) => obj is MerkleHash other && Equals(other);
 

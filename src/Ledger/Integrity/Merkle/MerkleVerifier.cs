@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Acgs.Ledger.Integrity.Merkle;
 
 // RFC 9162 §2.1.3.2 (inclusion) and §2.1.4.2 (consistency) verification with SHA-256 (32-byte hashes).
@@ -82,7 +80,7 @@ public static class MerkleVerifier
                 return ProofResult.WrongLength;
             }
 
-            return CryptographicOperations.FixedTimeEquals(firstRoot, secondRoot) ? ProofResult.Valid : ProofResult.RootMismatch;
+            return ConstantTime.AreEqual(firstRoot, secondRoot) ? ProofResult.Valid : ProofResult.RootMismatch;
         }
 
         if (!MerkleHash.TryCreate(firstRoot, out var firstHash) || !MerkleHash.TryCreate(secondRoot, out var secondHash))

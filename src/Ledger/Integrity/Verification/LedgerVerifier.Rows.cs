@@ -7,8 +7,8 @@ using Npgsql;
 namespace Acgs.Ledger.Integrity.Verification;
 
 // The verifier's reads. Raw SQL on Marten's tables, never Marten's LINQ (which hides archived rows
-// and re-serialises data): jsonb is read as the UTF-8 of its text, and nothing here parses JSON in
-// SQL, so no stored byte can make a query fail.
+// and re-serialises data): jsonb is read as the UTF-8 of its text (asked for byte[], Npgsql hands
+// text over undecoded), and nothing here parses JSON in SQL, so no stored byte can make a query fail.
 public sealed partial class LedgerVerifier
 {
     private const string Events = $"{LedgerConfiguration.SchemaName}.mt_events";
@@ -19,9 +19,9 @@ public sealed partial class LedgerVerifier
     // over the events.
     private static readonly string RowColumns =
         $$"""
-        e.seq_id, e.stream_id, e.version, e.type, convert_to(e.data::text, 'UTF8'), coalesce(e.is_archived, false),
+        e.seq_id, e.stream_id, e.version, e.type, e.data::text, coalesce(e.is_archived, false),
         {{RawEvent.TombstoneShape("e")}}, jsonb_typeof(e.headers), jsonb_typeof(e.headers -> '{{EventSeal.HeaderName}}'),
-        convert_to(e.headers ->> '{{EventSeal.HeaderName}}', 'UTF8'),
+        e.headers ->> '{{EventSeal.HeaderName}}',
         case when jsonb_typeof(e.headers) = 'object' then nullif((e.headers - '{{EventSeal.HeaderName}}')::text, '{}') end,
         l.leaf_index, l.event_hash, q.reason
         """;
@@ -186,7 +186,7 @@ public sealed partial class LedgerVerifier
     {
         await using var command = new NpgsqlCommand(
             $"""
-            select stream_id, version, type, convert_to(data::text, 'UTF8') from {Events}
+            select stream_id, version, type, data::text from {Events}
             where stream_id in (select stream_id from {Events} where type = $1) and type <> $2
             order by stream_id, version
             """,
@@ -202,27 +202,43 @@ public sealed partial class LedgerVerifier
         return history.Build();
     }
 
+    // The records of a page's events, read by the page's range of sequences: one index range for the
+    // usual page, where each event's record names it. An event whose submission is recorded
+    // elsewhere (appended twice, or moved) or not at all is then looked up by id. The range is cut at
+    // the page's length, so records planted between far-apart sequences cannot swell it; what it
+    // leaves out is looked up by id too.
     private static async Task<IReadOnlyDictionary<Guid, SubmissionRecord>> ReadSubmissionRecordsAsync(
         NpgsqlConnection connection, EventCheck[] checks, CancellationToken token)
     {
-        var ids = checks.Select(check => check.Seal?.Input.Submission.SubmissionId).OfType<Guid>().Distinct().ToArray();
-        var records = new Dictionary<Guid, SubmissionRecord>(ids.Length);
-        if (ids.Length == 0)
+        var records = new Dictionary<Guid, SubmissionRecord>(checks.Length);
+        await using (var range = new NpgsqlCommand(
+            $"select submission_id, submission_sha256, seq from {Submissions} where seq between $1 and $2 order by seq limit $3", connection))
         {
-            return records;
+            range.Parameters.AddWithValue(checks[0].Row.Sequence);
+            range.Parameters.AddWithValue(checks[^1].Row.Sequence);
+            range.Parameters.AddWithValue(checks.Length);
+            await ReadRecordsAsync(range, records, token);
         }
-        await using var command = new NpgsqlCommand(
-            $"select submission_id, submission_sha256, seq from {Submissions} where submission_id = any($1)", connection);
-        command.Parameters.AddWithValue(ids);
-        // Planning a thousand ids costs about as much as looking them up; prepared, PostgreSQL plans
-        // the statement once for the run.
-        await command.PrepareAsync(token);
+
+        var missing = checks.Select(check => check.Seal?.Input.Submission.SubmissionId).OfType<Guid>()
+            .Where(id => !records.ContainsKey(id)).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            await using var byId = new NpgsqlCommand(
+                $"select submission_id, submission_sha256, seq from {Submissions} where submission_id = any($1)", connection);
+            byId.Parameters.AddWithValue(missing);
+            await ReadRecordsAsync(byId, records, token);
+        }
+        return records;
+    }
+
+    private static async Task ReadRecordsAsync(NpgsqlCommand command, Dictionary<Guid, SubmissionRecord> records, CancellationToken token)
+    {
         await using var reader = await command.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))
         {
             records[reader.GetGuid(0)] = new SubmissionRecord(reader.GetString(1), reader.GetInt64(2));
         }
-        return records;
     }
 
     // Marten's stream heads: a head beyond the last stored version means the tail was removed.
