@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Acgs.Ledger.Identity.Genesis;
 using Npgsql;
 
 namespace Acgs.Ledger.Integrity.Verification;
@@ -8,9 +9,10 @@ namespace Acgs.Ledger.Integrity.Verification;
 // pages by sequence (archived rows included, tombstones recognised by shape, each with what the log
 // holds for it), in a pipeline of three stages: reading a page; the per-row checks of the page
 // before it, in parallel, bounded by Parallelism; and the stream, submission-record and leaf checks
-// of the page before that, in sequence order; beside it, the log is walked in leaf order. Memory is
-// bounded by five pages (one in each stage, one queued between each two), a page of leaves, one link
-// per stream, the actors' key history and the findings kept (twice: the log's are kept apart).
+// of the page before that, in sequence order; beside it, the log is walked in leaf order and then the
+// System's events are judged (4a). Memory is bounded by five pages (one in each stage, one queued
+// between each two), a page of leaves, one link per stream, the actors' key history and the findings
+// kept (three times: the log's and 4a's are kept apart).
 // Tampered data never throws: it is a finding. Levels 3 (the log) and 4a (the System actor's events,
 // re-derived from the streams they name) judge the whole ledger, so a run over one stream skips them.
 public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
@@ -33,14 +35,16 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         var lastSequence = await LastSequenceAsync(snapshot.Lookups, options.StreamId, token);
 
         var scan = new Scan(findings);
-        // The log pass reads only the log tables, so it runs beside the row pipeline on a connection of
-        // its own, into findings of its own that join the run's after the rows' (the order a sequential
-        // run gives). It takes every leaf to have its event; the row pass says afterwards whether that
-        // held, and when it did not, the log is walked again joined to the events.
+        // The log pass and then level 4a read nothing the row pass writes, so they run beside the row
+        // pipeline on a connection of their own, into findings of their own that join the run's after
+        // the rows' (the order a sequential run gives). The log pass takes every leaf to have its event;
+        // the row pass says afterwards whether that held, and when it did not, the log is walked again
+        // joined to the events.
         var logFindings = new FindingCollector(options.MaxFindingsKept);
-        using var stopLog = CancellationTokenSource.CreateLinkedTokenSource(token);
-        var logging = options.StreamId is null
-            ? CheckLogAsync(snapshot.Log, genesis, options.TrustedCheckpoints, everyLeafHasEvent: true, options.PageSize, logFindings, stopLog.Token)
+        var governanceFindings = new FindingCollector(options.MaxFindingsKept);
+        using var stopSide = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var beside = options.StreamId is null
+            ? CheckLogThenGovernanceAsync(snapshot.Log, genesis, options, logFindings, governanceFindings, stopSide.Token)
             : Task.FromResult<string?>(null);
         string? latestCheckpoint = null;
         try
@@ -50,7 +54,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
             if (options.StreamId is null)
             {
                 await CheckRecordedSubmissionsAsync(snapshot.Lookups, scan.MatchedSubmissions, findings, token);
-                latestCheckpoint = await logging;
+                latestCheckpoint = await beside;
                 if (scan.LoggedEvents is { } logged && logged == await CountLeavesAsync(snapshot.Lookups, token))
                 {
                     findings.Absorb(logFindings);
@@ -60,14 +64,14 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
                     latestCheckpoint = await CheckLogAsync(
                         snapshot.Lookups, genesis, options.TrustedCheckpoints, everyLeafHasEvent: false, options.PageSize, findings, token);
                 }
-                await CheckGovernanceAsync(snapshot.Lookups, findings, token);
+                findings.Absorb(governanceFindings);
                 await CheckReadModelsAsync(snapshot, [.. DecisionStates.Documents, .. options.ReadModels], findings, token);
             }
         }
         finally
         {
-            await stopLog.CancelAsync();
-            await ((Task)logging).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await stopSide.CancelAsync();
+            await ((Task)beside).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return new VerificationReport(
@@ -86,6 +90,16 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         {
             LatestCheckpoint = latestCheckpoint,
         };
+    }
+
+    private static async Task<string?> CheckLogThenGovernanceAsync(
+        NpgsqlConnection connection, GenesisKeys? genesis, VerificationOptions options, FindingCollector logFindings,
+        FindingCollector governanceFindings, CancellationToken token)
+    {
+        var latestCheckpoint = await CheckLogAsync(
+            connection, genesis, options.TrustedCheckpoints, everyLeafHasEvent: true, options.PageSize, logFindings, token);
+        await CheckGovernanceAsync(connection, governanceFindings, token);
+        return latestCheckpoint;
     }
 
     private static async Task FollowRowsAsync(
