@@ -197,7 +197,7 @@ internal static class VerifyBenchmark
                 while (true)
                 {
                     await using var command = dataSource.CreateCommand(
-                        $"select seq_id, convert_to(headers ->> '{EventSeal.HeaderName}', 'UTF8'), convert_to(data::text, 'UTF8') from acgs.mt_events where seq_id > $1 order by seq_id limit {FloorPage}");
+                        $"select seq_id, headers ->> '{EventSeal.HeaderName}', data::text from acgs.mt_events where seq_id > $1 order by seq_id limit {FloorPage}");
                     command.Parameters.AddWithValue(after);
                     var page = new List<(byte[] Seal, byte[] Data)>(FloorPage);
                     await using (var reader = await command.ExecuteReaderAsync())

@@ -18,9 +18,11 @@ internal sealed class ActorKeyHistory
 {
     private readonly Dictionary<Guid, List<ActorKeyState>> actors = [];
     private readonly Dictionary<KeyId, Guid> keyOwners = [];
-    private readonly GenesisKeys? genesis;
+    private GenesisKeys? genesis;
 
-    private ActorKeyHistory(GenesisKeys? genesis) => this.genesis = genesis;
+    private ActorKeyHistory()
+    {
+    }
 
     private abstract record ActorKeyState;
 
@@ -89,9 +91,9 @@ internal sealed class ActorKeyHistory
         keyOwners.TryGetValue(keyId, out var owner) ? $" (it belongs to actor {owner})" : string.Empty;
 
     // Rows arrive ordered by stream, then version.
-    internal sealed class Builder(GenesisKeys? genesis)
+    internal sealed class Builder
     {
-        private readonly ActorKeyHistory history = new(genesis);
+        private readonly ActorKeyHistory history = new();
         private readonly Dictionary<string, VerificationKey> parsedKeys = new(StringComparer.Ordinal);
         private Guid currentActor;
         private List<ActorKeyState>? versions;
@@ -124,7 +126,12 @@ internal sealed class ActorKeyHistory
             versions.Add(problem is null ? Record(state!) : new Unreplayable(problem));
         }
 
-        public ActorKeyHistory Build() => history;
+        // The genesis row is read beside the actors' streams, so its keys join the history last.
+        public ActorKeyHistory Build(GenesisKeys? genesis)
+        {
+            history.genesis = genesis;
+            return history;
+        }
 
         private string? Replay(string type, byte[] data)
         {

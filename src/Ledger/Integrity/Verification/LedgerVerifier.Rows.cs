@@ -182,7 +182,7 @@ public sealed partial class LedgerVerifier
     }
 
     // Every event of every stream that begins with a registration, in stream and version order.
-    private static async Task<ActorKeyHistory> ReadKeyHistoryAsync(NpgsqlConnection connection, GenesisKeys? genesis, CancellationToken token)
+    private static async Task<ActorKeyHistory.Builder> ReadKeyHistoryAsync(NpgsqlConnection connection, CancellationToken token)
     {
         await using var command = new NpgsqlCommand(
             $"""
@@ -193,13 +193,13 @@ public sealed partial class LedgerVerifier
             connection);
         command.Parameters.AddWithValue(EventTypes.ActorRegistered);
         command.Parameters.AddWithValue(Tombstone.Name);
-        var history = new ActorKeyHistory.Builder(genesis);
+        var history = new ActorKeyHistory.Builder();
         await using var reader = await command.ExecuteReaderAsync(token);
         while (await reader.ReadAsync(token))
         {
             history.Add(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
         }
-        return history.Build();
+        return history;
     }
 
     // The records of a page's events, read by the page's range of sequences: one index range for the

@@ -29,9 +29,13 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         var findings = new FindingCollector(options.MaxFindingsKept);
 
         await using var snapshot = await LedgerSnapshot.OpenAsync(dataSource, withLog: options.StreamId is null, token);
-        var genesis = await ReadGenesisAsync(snapshot.Lookups, options.ExpectedLedgerId, findings, token);
+        // Two scans of the events, one on each connection: the pages are not read yet.
+        var readingGenesis = ReadGenesisAsync(snapshot.Lookups, options.ExpectedLedgerId, findings, token);
+        var readingKeys = ReadKeyHistoryAsync(snapshot.Pages, token);
+        await Task.WhenAll(readingGenesis, readingKeys);
+        var genesis = await readingGenesis;
         var ledgerId = options.ExpectedLedgerId ?? genesis?.LedgerId;
-        var keys = await ReadKeyHistoryAsync(snapshot.Lookups, genesis, token);
+        var keys = (await readingKeys).Build(genesis);
         var lastSequence = await LastSequenceAsync(snapshot.Lookups, options.StreamId, token);
 
         var scan = new Scan(findings);
