@@ -46,7 +46,7 @@ public static class PayloadHash
     {
         using var buffer = new PooledByteBufferWriter(InitialCapacity);
         WriteHashInput(payload, buffer);
-        SHA256.HashData(buffer.WrittenSpan, digest);
+        Sha256.Hash(buffer.WrittenSpan, digest);
     }
 
     private static void WriteHashInput(JsonElement payload, PooledByteBufferWriter buffer)

@@ -12,7 +12,7 @@ public static class Sha256Hex
     public static string Of(ReadOnlySpan<byte> data)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data, digest);
+        Sha256.Hash(data, digest);
         return WireEncoding.ToHex(digest);
     }
 

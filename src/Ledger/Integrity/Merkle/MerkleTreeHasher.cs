@@ -25,7 +25,7 @@ public static class MerkleTreeHasher
         {
             input[0] = LeafPrefix;
             leaf.CopyTo(input[1..]);
-            return Sha256(input);
+            return Digest(input);
         }
         finally
         {
@@ -42,13 +42,13 @@ public static class MerkleTreeHasher
         input[0] = NodePrefix;
         left.AsSpan().CopyTo(input[1..]);
         right.AsSpan().CopyTo(input[(1 + MerkleHash.Size)..]);
-        return Sha256(input);
+        return Digest(input);
     }
 
-    private static MerkleHash Sha256(ReadOnlySpan<byte> input)
+    private static MerkleHash Digest(ReadOnlySpan<byte> input)
     {
         Span<byte> digest = stackalloc byte[MerkleHash.Size];
-        SHA256.HashData(input, digest);
+        Sha256.Hash(input, digest);
         return new MerkleHash(digest);
     }
 }
