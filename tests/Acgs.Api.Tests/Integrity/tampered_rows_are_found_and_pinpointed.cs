@@ -152,6 +152,24 @@ public sealed class tampered_rows_are_found_and_pinpointed(IntegrityLedgerFixtur
         (await fixture.VerifyAsync()).ShouldFindExactly((SubmissionMismatch, moved.Sequence));
     }
 
+    // A page's records are read by its range of sequences, cut at the page's length: records planted
+    // in that range push real ones out of it, and those must still be found (by id), not reported.
+    [Fact]
+    public async Task records_planted_among_a_pages_sequences_are_found_and_hide_no_events_record()
+    {
+        var scenario = await TamperScenario.CreateAsync(fixture);
+        var target = await rows.ReadAsync(scenario.First, 1);
+
+        for (var planted = 0; planted < 3; planted++)
+        {
+            await rows.ExecuteAsync("insert into acgs.submissions (submission_id, submission_sha256, seq) values ($1, $2, $3)",
+                Guid.CreateVersion7(), new string('0', Sha256Hex.Length), target.Sequence);
+        }
+
+        (await fixture.VerifyAsync()).ShouldFindExactly(
+            (MissingEvent, target.Sequence), (MissingEvent, target.Sequence), (MissingEvent, target.Sequence));
+    }
+
     [Fact]
     public async Task rows_swapped_in_sequence_order_are_found_at_both_sequences()
     {

@@ -202,18 +202,20 @@ public sealed partial class LedgerVerifier
         return history;
     }
 
-    // The records of a page's events, read by the page's range of sequences: one index range for the
-    // usual page, where each event's record names it. An event whose submission is recorded
-    // elsewhere (appended twice, or moved) or not at all is then looked up by id. The range is cut at
-    // the page's length, so records planted between far-apart sequences cannot swell it; what it
-    // leaves out is looked up by id too.
+    // The records of a page's events. A page of the whole ledger holds consecutive sequences, so its
+    // records are read by the page's range of sequences, one index range. An event whose submission
+    // is recorded elsewhere (appended twice, or moved) or not at all is then looked up by id. The range
+    // is cut at the page's length, so records planted between far-apart sequences cannot swell it;
+    // what it leaves out is looked up by id too. A page of one stream spans other streams' sequences,
+    // so its records are only looked up by id.
     private static async Task<IReadOnlyDictionary<Guid, SubmissionRecord>> ReadSubmissionRecordsAsync(
-        NpgsqlConnection connection, EventCheck[] checks, CancellationToken token)
+        NpgsqlConnection connection, EventCheck[] checks, bool consecutive, CancellationToken token)
     {
         var records = new Dictionary<Guid, SubmissionRecord>(checks.Length);
-        await using (var range = new NpgsqlCommand(
-            $"select submission_id, submission_sha256, seq from {Submissions} where seq between $1 and $2 order by seq limit $3", connection))
+        if (consecutive)
         {
+            await using var range = new NpgsqlCommand(
+                $"select submission_id, submission_sha256, seq from {Submissions} where seq between $1 and $2 order by seq limit $3", connection);
             range.Parameters.AddWithValue(checks[0].Row.Sequence);
             range.Parameters.AddWithValue(checks[^1].Row.Sequence);
             range.Parameters.AddWithValue(checks.Length);

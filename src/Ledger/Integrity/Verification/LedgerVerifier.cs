@@ -119,7 +119,7 @@ public sealed partial class LedgerVerifier(NpgsqlDataSource dataSource)
         {
             await foreach (var checks in checkedPages.Reader.ReadAllAsync(token))
             {
-                var records = await ReadSubmissionRecordsAsync(snapshot.Lookups, checks, token);
+                var records = await ReadSubmissionRecordsAsync(snapshot.Lookups, checks, consecutive: options.StreamId is null, token);
                 scan.Follow(checks, records);
                 if (options.StreamId is null)
                 {
