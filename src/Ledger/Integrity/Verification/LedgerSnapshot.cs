@@ -5,10 +5,11 @@ using Npgsql;
 namespace Acgs.Ledger.Integrity.Verification;
 
 // Read-only connections that see one and the same snapshot of the database (PostgreSQL's exported
-// snapshots): one streams the event pages ahead, one looks up submission records and stream heads,
-// and, for a run over the whole ledger, one walks the log meanwhile. A run judges one consistent state, however long it takes
-// and whatever commits meanwhile; the price is that vacuum cannot reclaim rows newer than the
-// snapshot until the run ends.
+// snapshots): one reads the actors' key history and then streams the event pages ahead, one reads
+// the genesis row and looks up submission records and stream heads, and, for a run over the whole
+// ledger, one walks the log and then judges the System's events meanwhile. A run judges one
+// consistent state, however long it takes and whatever commits meanwhile; the price is that vacuum
+// cannot reclaim rows newer than the snapshot until the run ends.
 internal sealed partial class LedgerSnapshot : IAsyncDisposable
 {
     private readonly List<NpgsqlConnection> connections = new(3);

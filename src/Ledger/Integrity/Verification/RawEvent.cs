@@ -5,8 +5,9 @@ namespace Acgs.Ledger.Integrity.Verification;
 // One row of mt_events as PostgreSQL holds it: data as the UTF-8 of its jsonb text, and the headers
 // taken apart by PostgreSQL's jsonb operators, which answer null rather than fail on a shape they do
 // not expect: the JSON types of the headers and of their seal member, the UTF-8 of the seal's text,
-// and the headers without the seal (absent unless the headers are an object with other members). With it, what the
-// log holds for its sequence: its leaf and logged event hash, or the sealer's reason for refusing it.
+// and the headers without the seal (absent unless the headers are an object with other members).
+// With it, what the log holds for its sequence: its leaf and logged event hash, or the sealer's
+// reason for refusing it.
 internal sealed record RawEvent(
     long Sequence,
     Guid StreamId,
